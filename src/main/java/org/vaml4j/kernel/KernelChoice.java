@@ -1,0 +1,54 @@
+package org.vaml4j.kernel;
+
+/**
+ * Picks the kernel backend explicitly and says which one it picked. No singleton: the caller
+ * keeps the returned instance and passes it on.
+ */
+public final class KernelChoice {
+
+    private KernelChoice() {}
+
+    /** Whether the {@code jdk.incubator.vector} module is in the boot layer of this JVM. */
+    public static boolean vectorApiPresent() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /**
+     * The backend named {@code "scalar"}, {@code "vector"} or {@code "auto"} (vector when the
+     * module is present, else scalar). {@code threads} bounds the worker threads a backend may use.
+     *
+     * @throws IllegalArgumentException for an unknown name, or "vector" without the module
+     */
+    public static Kernels select(String name, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        return switch (name) {
+            case "scalar" -> new ScalarKernels();
+            case "auto" -> vectorApiPresent() ? VectorBackend.create(threads) : new ScalarKernels();
+            case "vector" -> {
+                if (!vectorApiPresent()) {
+                    throw new IllegalArgumentException("backend 'vector' needs the JVM flag "
+                            + "--add-modules jdk.incubator.vector (bin/vaml4j passes it)");
+                }
+                yield VectorBackend.create(threads);
+            }
+            default -> throw new IllegalArgumentException(
+                    "unknown backend '" + name + "'; accepted: auto, vector, scalar");
+        };
+    }
+
+    /** One line for logs: which backend runs and why. */
+    public static String describe(Kernels k) {
+        if (k instanceof ScalarKernels && !vectorApiPresent()) {
+            return "kernels: scalar (jdk.incubator.vector not present; start the JVM with "
+                    + "--add-modules jdk.incubator.vector for the SIMD backend)";
+        }
+        return "kernels: " + k.name() + " (" + k.lanes() + " float lanes)";
+    }
+
+    /** Loads the vector backend only when asked, so its classes never load without the module. */
+    private static final class VectorBackend {
+        static Kernels create(int threads) {
+            return new VectorKernels(threads);
+        }
+    }
+}
