@@ -6,6 +6,7 @@ import org.vaml4j.env.classic.AcrobotThreeLevel;
 import org.vaml4j.env.classic.CartPoleContinuous;
 import org.vaml4j.env.classic.MountainCarContinuous;
 import org.vaml4j.env.classic.Pendulum;
+import org.vaml4j.env.grid.GridWorld;
 
 /**
  * The built-in tasks and wrappers, in the order {@code vaml4j envs} lists them. Adding a task
@@ -14,6 +15,10 @@ import org.vaml4j.env.classic.Pendulum;
 final class StandardEnvs {
 
     private StandardEnvs() {}
+
+    private static int sq(int n) {
+        return n * n;
+    }
 
     static void registerAll(EnvRegistry r) {
         // ---- classic control (anchors/CLASSIC.md) ----
@@ -27,5 +32,14 @@ final class StandardEnvs {
                 200, AcrobotThreeLevel::new, "acrobot-mbbl", "acrobot-slbo"));
         r.register(EnvEntry.of("MountainCarContinuous-v0", "Gym MountainCarContinuous-v0",
                 999, MountainCarContinuous::new, "mountaincar", "mountain-car", "MountainCarContinuous"));
+
+        // ---- gridworld (model-advantage §5.1; reconstruction, see GridWorld) ----
+        r.register(new EnvEntry("GridEmpty", List.of("gridworld", "grid"), "N x N empty gridworld, 4 moves (size option)",
+                List.of(new EnvOption("size", "8", "N, walls included")), o -> new GridWorld(o.integer("size", 4, 128)),
+                o -> 4 * sq(o.integer("size", 4, 128))));
+        for (int n : new int[] {5, 8, 12, 16}) {
+            r.register(EnvEntry.of("GridEmpty-" + n + "x" + n, "empty gridworld " + n + " x " + n + ", 4 moves",
+                    4 * n * n, () -> new GridWorld(n), "gridworld-" + n + "x" + n, "grid" + n));
+        }
     }
 }
