@@ -11,7 +11,9 @@ import org.vaml4j.env.synthetic.SyntheticTask;
 
 /**
  * The built-in tasks and wrappers, in the order {@code vaml4j envs} lists them. Adding a task
- * is one {@code r.register(...)} line here.
+ * is one {@code r.register(...)} line here, e.g. for a locomotion task of {@code env.locomotion}:
+ * {@code r.register(EnvEntry.of("Hopper-v4", "Gym Hopper-v4 on the built-in simulator", 1000, Hopper::new, "hopper"));}
+ * (or {@code new EnvEntry(id, aliases, summary, timeLimit, options, factory)} when it has options).
  */
 final class StandardEnvs {
 
