@@ -60,6 +60,20 @@ class TapeTest {
     }
 
     @Test
+    void secondBackwardNeedsAReset() {
+        Tape tape = new Tape(new ScalarKernels());
+        Tensor x = var(new float[] {1, 2}, 2);
+        Tensor y = Sum.apply(tape, Square.apply(tape, x));
+        tape.backward(y);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> tape.backward(y));
+        assertTrue(e.getMessage().contains("reset()"), e.getMessage());
+        assertClose(new float[] {2, 4}, x.gradToArray());   // the first pass only
+        tape.reset();
+        tape.backward(Sum.apply(tape, x));
+        assertClose(new float[] {3, 5}, x.gradToArray());
+    }
+
+    @Test
     void noGradModeRecordsNothing() {
         Tape tape = new Tape(new ScalarKernels());
         tape.setGradEnabled(false);
