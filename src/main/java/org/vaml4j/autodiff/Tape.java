@@ -26,6 +26,8 @@ public final class Tape {
     private final List<float[]> dataSlots = new ArrayList<>();
     private final List<float[]> gradSlots = new ArrayList<>();
     private int nextSlot;
+    // one transient buffer shared by all ops (see scratch)
+    private float[] scratch = new float[0];
 
     /** A recording tape on the given backend. */
     public Tape(Kernels kernels) {
@@ -78,6 +80,17 @@ public final class Tape {
         Tensor t = output(wantsGrad, shape);
         System.arraycopy(values, valuesOff, t.data(), 0, t.size());
         return t;
+    }
+
+    /**
+     * A temporary buffer of at least {@code n} floats for use inside one op's forward or backward
+     * rule. It is shared by every op of this tape: its contents are unspecified and are only valid
+     * until the next call of {@code scratch}. Grows once, then is reused (no steady-state allocation).
+     */
+    public float[] scratch(int n) {
+        if (n < 0) throw new IllegalArgumentException("scratch: negative size " + n);
+        if (scratch.length < n) scratch = new float[n];
+        return scratch;
     }
 
     /** Records a backward rule; ignored in no-grad mode. */

@@ -14,7 +14,8 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
-                new InfoCommand())) {
+                new InfoCommand(),
+                new EnvsCommand())) {
             m.put(c.name(), c);
         }
         return m;
