@@ -8,11 +8,11 @@ import org.vaml4j.autodiff.Tensor;
  * it to a flat input tensor: values are copied in, and a backward rule recorded first (so it runs
  * last) copies the accumulated parameter gradient out to the tensor.
  */
-final class ParamsBinding {
+public final class ParamsBinding {
 
     private ParamsBinding() {}
 
-    static void bind(Tape tape, Params p, Tensor flat) {
+    public static void bind(Tape tape, Params p, Tensor flat) {
         System.arraycopy(flat.data(), flat.offset(), p.data(), 0, p.size());
         p.zeroGrad();
         if (flat.requiresGrad()) {
@@ -23,7 +23,7 @@ final class ParamsBinding {
     }
 
     /** The params' current values as a variable tensor. */
-    static Tensor variable(Params p) {
+    public static Tensor variable(Params p) {
         return Tensor.variable(p.data().clone(), p.size());
     }
 }
