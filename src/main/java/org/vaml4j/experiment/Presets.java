@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * {@code key=value} overrides:
  *
  * <pre>
+ *   /org/vaml4j/presets/run.properties                  run.* keys every algorithm accepts
  *   /org/vaml4j/presets/&lt;algo&gt;/default.properties     every key the algorithm knows, with its default
  *   /org/vaml4j/presets/&lt;algo&gt;/&lt;task-id&gt;.properties   optional overrides for one task (lower-case id)
  * </pre>
@@ -27,11 +28,14 @@ public final class Presets {
 
     private Presets() {}
 
-    /** The defaults of {@code algo}; fails when the algorithm ships none. */
+    /** The defaults of {@code algo} together with the {@code run.*} keys every algorithm accepts. */
     public static Settings defaults(String algo) throws IOException {
         Settings s = resource(ROOT + algo + "/default.properties");
         if (s == null) throw new IllegalStateException("no presets for algorithm '" + algo + "' (missing " + ROOT + algo + "/default.properties)");
-        return s;
+        Settings run = resource(ROOT + "run.properties");
+        Map<String, String> m = new TreeMap<>(run.asMap());
+        m.putAll(s.asMap());
+        return new Settings(m);
     }
 
     /** The task preset of {@code algo} for env id {@code taskId}, or null when there is none. */
