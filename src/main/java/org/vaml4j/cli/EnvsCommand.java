@@ -68,7 +68,7 @@ final class EnvsCommand implements Command {
         out.println("reward fn     " + (env.functions().rewardFromObservations()
                 ? "computable from (obs, action, next obs)" : "not computable from observations (learn it)"));
         out.println("options       " + (e.options().isEmpty() ? "" : options(e.options()) + ", ")
-                + "time_limit=" + e.timeLimit() + " (episode length, 0 = none)");
+                + "time_limit (episode length, 0 = none)");
     }
 
     private static String options(List<EnvOption> opts) {

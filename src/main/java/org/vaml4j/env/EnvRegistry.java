@@ -90,7 +90,7 @@ public final class EnvRegistry {
         Map<String, String> given = new LinkedHashMap<>(s.task().options());
         String limitText = given.remove(TIME_LIMIT);
         EnvOptions opts = EnvOptions.resolve(e.id(), e.options(), given);
-        int limit = e.timeLimit();
+        int limit = e.timeLimit(opts);
         if (limitText != null) {
             limit = EnvOptions.resolve(e.id(), List.of(new EnvOption(TIME_LIMIT, "0", "")), Map.of(TIME_LIMIT, limitText))
                     .integer(TIME_LIMIT, 0, Integer.MAX_VALUE);

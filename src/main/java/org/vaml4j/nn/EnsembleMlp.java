@@ -71,6 +71,16 @@ public final class EnsembleMlp {
         }
     }
 
+    /** Member {@code e} alone: x (B x in) → (B x out), one plain gemm per layer. */
+    public Tensor forwardMember(Tape tape, Params p, Tensor x, int e, boolean trainable) {
+        if (e < 0 || e >= members) throw new IllegalArgumentException("ensemble: member " + e + " of " + members);
+        Tensor h = x;
+        for (int i = 0; i < weights.length; i++) {
+            h = Dense.apply(tape, h, p.memberView(weights[i], e, trainable), p.memberView(biases[i], e, trainable), acts[i]);
+        }
+        return h;
+    }
+
     /** x (E x B x in) or (B x in) → (E x B x out). */
     public Tensor forward(Tape tape, Params p, Tensor x, boolean trainable) {
         Tensor h = x;

@@ -3,10 +3,9 @@ package org.vaml4j.nn;
 import java.util.Arrays;
 import org.vaml4j.autodiff.Tape;
 import org.vaml4j.autodiff.Tensor;
-import org.vaml4j.autodiff.ops.Add;
+import org.vaml4j.autodiff.ops.BoundedLogVar;
 import org.vaml4j.autodiff.ops.Mul;
 import org.vaml4j.autodiff.ops.Slice;
-import org.vaml4j.autodiff.ops.Softplus;
 import org.vaml4j.autodiff.ops.Sub;
 import org.vaml4j.autodiff.ops.Sum;
 
@@ -68,10 +67,8 @@ public final class GaussianHead {
         }
         Tensor hi = p.view(maxName, trainableBounds), lo = p.view(minName, trainableBounds);
         Tensor mean = Slice.apply(tape, raw, 0, n);
-        Tensor lv = Slice.apply(tape, raw, n, 2 * n);
-        lv = Sub.apply(tape, hi, Softplus.apply(tape, Sub.apply(tape, hi, lv)));
-        lv = Add.apply(tape, lo, Softplus.apply(tape, Sub.apply(tape, lv, lo)));
-        return new Output(mean, lv);
+        Tensor logvar = BoundedLogVar.apply(tape, Slice.apply(tape, raw, n, 2 * n), hi, lo);
+        return new Output(mean, logvar);
     }
 
     /**

@@ -112,6 +112,21 @@ public final class Params {
         return trainable ? view(name) : constantView(name);
     }
 
+    /**
+     * Row {@code index} of the leading axis of an entry shaped (E x ...): e.g. the weights
+     * (in x out) of one ensemble member out of (E x in x out). With {@code trainable} the view
+     * shares the gradient window.
+     */
+    public Tensor memberView(String name, int index, boolean trainable) {
+        Entry e = entry(name);
+        if (e.shape.length < 2 || index < 0 || index >= e.shape[0]) {
+            throw new IllegalArgumentException("memberView: entry " + e + " has no member " + index);
+        }
+        int[] rest = Arrays.copyOfRange(e.shape, 1, e.shape.length);
+        int off = e.offset() + index * (e.size() / e.shape[0]);
+        return Tensor.view(data, off, trainable ? grad : null, trainable ? off : 0, rest);
+    }
+
     private int indexOf(String name) {
         Integer i = index.get(name);
         if (i == null) {

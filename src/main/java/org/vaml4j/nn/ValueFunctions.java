@@ -4,37 +4,29 @@ import org.vaml4j.autodiff.Tape;
 import org.vaml4j.autodiff.Tensor;
 
 /**
- * A read-only view of an agent's state-value functions, for model losses that weight model
- * errors by the value function (VaGraM, VAML, ...). It lives in {@code nn} so that model code can
- * depend on it without importing the agent.
+ * A read-only view of an agent's value functions, as value-aware model losses see them.
  *
- * <p>For SAC, {@code count() == 4}: k = 0, 1 are the critics, k = 2, 3 the target critics, and
- * {@code V_k(s) = Q_k(s, tanh(μ(s)))} with the actor's deterministic action treated as a
- * constant (VaGraM's choice, research.md §B.2: the partial dQ/ds at a fixed action, not the
- * total derivative through the policy). Parameters are never changed through this view.
+ * <p>For SAC there are four: index 0 and 1 the two critics, 2 and 3 their target (polyak)
+ * copies. {@code V_k(s) = Q_k(s, mu(s))} with {@code mu(s)} the actor's deterministic (mean,
+ * tanh-squashed) action computed without gradient: the action is held fixed, so
+ * {@code dV_k/ds} is the partial derivative of Q_k with respect to the state (VaGraM, eq. 7).
+ *
+ * <p>Implementations record the forward pass on the given tape with the agent's parameters as
+ * constants: a backward pass delivers gradients to {@code states} (and whatever produced them,
+ * e.g. a model's prediction) and never to the agent.
  */
 public interface ValueFunctions {
 
-    /** Number of value functions K. */
+    /** Number of value functions (4 for SAC: two critics, two target critics). */
     int count();
 
-    /** Length of a state vector. */
+    /** Length of one state vector. */
     int stateDim();
 
-    /** Name of value function k (e.g. {@code "q1"}, {@code "target_q2"}). */
-    String name(int k);
-
     /**
-     * V_k(s) for every k on the caller's tape: states (B x stateDim) → (K x B x 1). The
-     * parameters are constants; when {@code states} carries a gradient, the loss built on the
-     * result back-propagates into it (e.g. into a model's predicted next states).
+     * {@code V_k(states)}: states (N x stateDim) -> values (N x 1), recorded on {@code tape}.
+     *
+     * @throws IllegalArgumentException for k outside [0, count()) or a wrong state width
      */
-    Tensor values(Tape tape, Tensor states);
-
-    /**
-     * Values and input gradients in one reverse pass, without touching the caller's tape:
-     * {@code values} (K x rows) gets V_k(s_i), {@code gradients} (K x rows x stateDim) gets
-     * dV_k/ds at s_i. {@code states} is (rows x stateDim). Not thread-safe (reuses one tape).
-     */
-    void valuesAndGradients(float[] states, int rows, float[] values, float[] gradients);
+    Tensor value(Tape tape, int k, Tensor states);
 }

@@ -19,7 +19,7 @@ import org.vaml4j.nn.ArchiveWriter;
 import org.vaml4j.nn.Mlp;
 import org.vaml4j.nn.Params;
 import org.vaml4j.nn.Polyak;
-import org.vaml4j.nn.ValueFunctions;
+import org.vaml4j.nn.SoftValueFunctions;
 import org.vaml4j.nn.WeightInit;
 
 /**
@@ -44,7 +44,7 @@ import org.vaml4j.nn.WeightInit;
  *       {@code actorUpdateEvery}, Polyak every {@code targetUpdateEvery}.</li>
  *   <li>Weights initialised by {@code weightInit} (default orthogonal, as pytorch_sac, the SAC
  *       MBPO ran), biases 0. Separate Adam optimizers for actor, critics and log α.</li>
- *   <li>Memory: one {@link Tape} per pass (target, critic, actor, acting, value view), reset on
+ *   <li>Memory: one {@link Tape} per pass (target, critic, actor, acting), reset on
  *       each use, so an update allocates only a small constant (op records, views).</li>
  * </ol>
  */
@@ -69,7 +69,6 @@ public final class Sac {
     private final Tape criticTape;
     private final Tape actorTape;
     private final Tape actTape;          // no-grad: acting in the env, model rollouts
-    private final Tape valueTape;        // value-function view
     private float[] y = new float[0];    // (B) critic targets
     private long updates;
 
@@ -108,7 +107,6 @@ public final class Sac {
         this.criticTape = new Tape(kernels);
         this.actorTape = new Tape(kernels);
         this.actTape = new Tape(kernels, false);
-        this.valueTape = new Tape(kernels);
     }
 
     /** One SAC update from {@code batch}; {@code rng} draws the policy noise. */
@@ -216,9 +214,12 @@ public final class Sac {
 
     public Params targetCriticParams() { return criticTarget; }
 
-    /** Read-only value functions V_k(s) = Q_k(s, tanh(μ(s))) of the 2 critics and 2 target critics. */
-    public ValueFunctions valueFunctions() {
-        return new SacValueFunctions(policy, critics, actor, critic, criticTarget, valueTape);
+    /**
+     * Read-only value functions of the 2 critics and 2 target critics: V_k(s) = Q_k(s, tanh(μ(s)))
+     * and the soft values Q_k(s, a) - α log π(a|s); see {@link SoftValueFunctions}.
+     */
+    public SoftValueFunctions valueFunctions() {
+        return new SacValueFunctions(this, policy, critics, actor, critic, criticTarget);
     }
 
     /** Writes networks, optimizer states and the update count under {@code prefix}. */

@@ -4,13 +4,10 @@ import java.util.random.RandomGenerator;
 import org.vaml4j.autodiff.Tape;
 import org.vaml4j.autodiff.Tensor;
 import org.vaml4j.autodiff.ops.Add;
-import org.vaml4j.autodiff.ops.Exp;
 import org.vaml4j.autodiff.ops.Mul;
 import org.vaml4j.autodiff.ops.Slice;
-import org.vaml4j.autodiff.ops.Softplus;
-import org.vaml4j.autodiff.ops.Sub;
-import org.vaml4j.autodiff.ops.Sum;
 import org.vaml4j.autodiff.ops.Tanh;
+import org.vaml4j.autodiff.ops.TanhGaussianLogProb;
 import org.vaml4j.kernel.Activation;
 import org.vaml4j.nn.Mlp;
 import org.vaml4j.nn.Params;
@@ -27,6 +24,7 @@ import org.vaml4j.nn.WeightInit;
  *   log(1 - tanh(u)²) = 2 (log 2 - u - softplus(-2u))      (exact and stable, no ε fudge)
  * </pre>
  *
+ * The sample and its log-density are the fused {@link TanhGaussianLogProb} op.
  * Actions live in (-1, 1); the trainer maps them affinely onto the env's box. The deterministic
  * (evaluation) action is {@code tanh(μ)}.
  */
@@ -34,9 +32,6 @@ public final class TanhGaussianPolicy {
 
     /** Reparameterised sample: action (B x A) and log π (B x 1), both on the tape. */
     public record Sample(Tensor action, Tensor logProb) {}
-
-    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-    private static final float LOG2 = (float) Math.log(2);
 
     private final Mlp net;
     private final int obsDim;
@@ -67,26 +62,11 @@ public final class TanhGaussianPolicy {
      * constant on the tape); gradients reach the actor's parameters when {@code trainable}.
      */
     public Sample sample(Tape tape, Params p, Tensor obs, Tensor eps, boolean trainable) {
-        int batch = obs.dim(0);
         Tensor out = net.forward(tape, p, obs, trainable);                       // (B x 2A)
         Tensor mu = Slice.apply(tape, out, 0, actDim);                          // (B x A)
         Tensor logStd = boundedLogStd(tape, Slice.apply(tape, out, actDim, 2 * actDim));
-        // u = mu + exp(logStd) * eps ; a = tanh(u)
-        Tensor u = Add.apply(tape, mu, Mul.apply(tape, Exp.apply(tape, logStd), eps));
-        Tensor a = Tanh.apply(tape, u);
-        // log pi = sum_j [-eps²/2 - log(2π)/2] - sum_j [log σ_j + 2 (log 2 - u_j - softplus(-2 u_j))]
-        Tensor squash = Mul.apply(tape, Sub.apply(tape, LOG2, Add.apply(tape, u, Softplus.apply(tape, Mul.apply(tape, u, -2f)))), 2f);
-        Tensor perRow = Sum.apply(tape, Add.apply(tape, logStd, squash), -1, true);   // (B x 1)
-        Tensor base = tape.output(false, batch, 1);                             // (B x 1) Gaussian part, constant
-        for (int r = 0; r < batch; r++) {
-            double s = 0;
-            for (int j = 0; j < actDim; j++) {
-                float e = eps.get(r * actDim + j);
-                s += -0.5 * e * e - HALF_LOG_2PI;
-            }
-            base.data()[base.offset() + r] = (float) s;
-        }
-        return new Sample(a, Sub.apply(tape, base, perRow));
+        TanhGaussianLogProb.Result r = TanhGaussianLogProb.apply(tape, mu, logStd, eps);
+        return new Sample(r.action(), r.logProb());
     }
 
     /** The deterministic action tanh(μ(s)) (B x A). */

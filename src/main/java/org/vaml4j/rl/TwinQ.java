@@ -40,6 +40,11 @@ public final class TwinQ {
         return net.forward(tape, p, Concat.apply(tape, obs, act), trainable);
     }
 
+    /** Q_k(s, a) of critic k ∈ {0, 1} alone: obs (B x obsDim), act (B x actDim) → (B x 1). */
+    public Tensor forwardOne(Tape tape, Params p, Tensor obs, Tensor act, int k, boolean trainable) {
+        return net.forwardMember(tape, p, Concat.apply(tape, obs, act), k, trainable);
+    }
+
     public int obsDim() { return obsDim; }
 
     public int actDim() { return actDim; }

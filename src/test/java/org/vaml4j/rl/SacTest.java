@@ -16,7 +16,9 @@ import org.vaml4j.kernel.KernelChoice;
 import org.vaml4j.kernel.Kernels;
 import org.vaml4j.nn.ArchiveReader;
 import org.vaml4j.nn.ArchiveWriter;
-import org.vaml4j.nn.ValueFunctions;
+import org.vaml4j.nn.Mlp;
+import org.vaml4j.nn.Params;
+import org.vaml4j.nn.SoftValueFunctions;
 
 class SacTest {
 
@@ -105,7 +107,7 @@ class SacTest {
     }
 
     @Test
-    void valueGradientsMatchTheTapeAndFiniteDifferences() {
+    void valueFunctionsAreTheCriticsAtTheMeanActionWithStateGradients() {
         Sac sac = new Sac(OBS, ACT, small(), KN, new Rng(1));
         ReplayBuffer buf = filled(2);
         Batch batch = new Batch(B, OBS, ACT);
@@ -114,53 +116,76 @@ class SacTest {
             buf.sample(rng, batch);
             sac.update(batch, rng);
         }
-        ValueFunctions vf = sac.valueFunctions();
+        SoftValueFunctions vf = sac.valueFunctions();
         assertEquals(4, vf.count());
+        assertEquals(OBS, vf.stateDim());
         int rows = 5;
         float[] s = new float[rows * OBS];
         SplittableRandom r = new SplittableRandom(9);
         for (int i = 0; i < s.length; i++) s[i] = (float) r.nextGaussian();
-        float[] values = new float[4 * rows], grads = new float[4 * rows * OBS];
-        vf.valuesAndGradients(s, rows, values, grads);
-
-        // values agree with the tape version, one value function at a time
-        Tape tape = new Tape(KN);
-        Tensor v = vf.values(tape, Tensor.constant(s.clone(), rows, OBS));
-        assertArrayEquals(new int[] {4, rows, 1}, v.shape());
-        for (int i = 0; i < 4 * rows; i++) assertEquals(v.get(i), values[i], 1e-5);
-
-        // gradient of sum_k sum_i V_k(s_i) on the tape = sum over k of the per-k gradients
-        tape.reset();
-        Tensor st = Tensor.variable(s.clone(), rows, OBS);
-        tape.backward(Sum.apply(tape, vf.values(tape, st)));
-        for (int i = 0; i < rows * OBS; i++) {
-            float sum = 0;
-            for (int k = 0; k < 4; k++) sum += grads[k * rows * OBS + i];
-            assertEquals(st.gradAt(i), sum, 1e-4);
-        }
-
-        // central differences of V_k at fixed action a = tanh(mu(s)): perturb s only inside Q
+        float[] a = new float[rows * ACT];
+        sac.act(s, rows, a, true, null);
         for (int k = 0; k < 4; k++) {
-            for (int i = 0; i < rows * OBS; i += 4) {
+            // V_k(s) = Q_k(s, tanh(mu(s))) from the twin forward pass of the right parameters
+            Tape tape = new Tape(KN);
+            Tensor st = Tensor.variable(s.clone(), rows, OBS);
+            Tensor v = vf.value(tape, k, st);
+            assertArrayEquals(new int[] {rows, 1}, v.shape());
+            for (int i = 0; i < rows; i++) assertEquals(qAt(sac, k, s, a, rows, i), v.get(i), 1e-5);
+            // dV_k/ds is the partial derivative at the fixed action: compare with central differences
+            tape.backward(Sum.apply(tape, v));
+            for (int i = 0; i < rows * OBS; i += 2) {
                 double h = 1e-2;
                 float[] plus = s.clone(), minus = s.clone();
                 plus[i] += h;
                 minus[i] -= h;
-                double fd = (qAtFixedAction(sac, k, plus, s, rows, i / OBS) - qAtFixedAction(sac, k, minus, s, rows, i / OBS)) / (2 * h);
-                assertEquals(fd, grads[k * rows * OBS + i], 2e-2 * Math.max(1, Math.abs(fd)), "k " + k + " i " + i);
+                double fd = (qAt(sac, k, plus, a, rows, i / OBS) - qAt(sac, k, minus, a, rows, i / OBS)) / (2 * h);
+                assertEquals(fd, st.gradAt(i), 2e-2 * Math.max(1, Math.abs(fd)), "k " + k + " i " + i);
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> vf.valuesAndGradients(s, rows, new float[3], grads));
+        float[] criticBefore = sac.criticParams().data().clone();
+        sac.criticParams().zeroGrad();
+        sac.actorParams().zeroGrad();
+        Tape tape = new Tape(KN);
+        tape.backward(Sum.apply(tape, vf.value(tape, 0, Tensor.variable(s.clone(), rows, OBS))));
+        assertArrayEquals(criticBefore, sac.criticParams().data());
+        for (float g : sac.criticParams().grad()) assertEquals(0f, g);   // read-only: no gradient reaches the agent
+        for (float g : sac.actorParams().grad()) assertEquals(0f, g);
+        assertThrows(IllegalArgumentException.class, () -> vf.value(new Tape(KN), 4, Tensor.constant(s, rows, OBS)));
+        assertThrows(IllegalArgumentException.class, () -> vf.value(new Tape(KN), 0, Tensor.constant(s, OBS, rows)));
     }
 
-    /** Q_k(states[row], tanh(mu(actionStates[row]))). */
-    static double qAtFixedAction(Sac sac, int k, float[] states, float[] actionStates, int rows, int row) {
+    @Test
+    void softValueIsQMinusAlphaLogPiWithPathwiseGradient() {
+        Sac sac = new Sac(OBS, ACT, small(), KN, new Rng(1));
+        SoftValueFunctions vf = sac.valueFunctions();
+        SplittableRandom r = new SplittableRandom(4);
+        int rows = 4;
+        float[] s = new float[rows * OBS], eps = new float[rows * ACT];
+        for (int i = 0; i < s.length; i++) s[i] = (float) r.nextGaussian();
+        for (int i = 0; i < eps.length; i++) eps[i] = (float) r.nextGaussian();
+        Tensor noise = Tensor.constant(eps, rows, ACT);
+        // value check against the policy sample and critic evaluated separately
         Tape t = new Tape(KN, false);
-        float[] a = new float[rows * ACT];
-        sac.act(actionStates, rows, a, true, null);
-        Tensor q = new TwinQ(org.vaml4j.nn.Params.builder(), "q", OBS, ACT, org.vaml4j.nn.Mlp.hidden(2, 32))
+        Tensor v = vf.softValue(t, 2, Tensor.constant(s.clone(), rows, OBS), noise);
+        Params.Builder pb = Params.builder();
+        TanhGaussianPolicy pi = new TanhGaussianPolicy(pb, "pi", OBS, ACT, Mlp.hidden(2, 32), -5, 2);
+        TanhGaussianPolicy.Sample smp = pi.sample(t, sac.actorParams(), Tensor.constant(s.clone(), rows, OBS), noise, false);
+        float[] act = smp.action().toArray();
+        for (int i = 0; i < rows; i++) {
+            double expect = qAt(sac, 2, s, act, rows, i) - sac.alpha() * smp.logProb().get(i);
+            assertEquals(expect, v.get(i), 1e-4);
+        }
+        // pathwise gradient through Q's state input, a(s) and log pi(a(s)|s)
+        org.vaml4j.autodiff.Fixtures.check(3, (tape, x) -> vf.softValue(tape, 1, x[0], noise), Tensor.variable(s.clone(), rows, OBS));
+    }
+
+    /** Q_k(states[row], actions[row]) computed with the twin critics directly. */
+    static double qAt(Sac sac, int k, float[] states, float[] actions, int rows, int row) {
+        Tape t = new Tape(KN, false);
+        Tensor q = new TwinQ(Params.builder(), "q", OBS, ACT, Mlp.hidden(2, 32))
                 .forward(t, k < 2 ? sac.criticParams() : sac.targetCriticParams(), Tensor.constant(states, rows, OBS),
-                        Tensor.constant(a, rows, ACT), false);
+                        Tensor.constant(actions, rows, ACT), false);
         return q.get((k % 2) * rows + row);
     }
 
