@@ -76,8 +76,10 @@ public final class Data {
     public final double[] qfrcConstraint;
     /** (nv) generalized accelerations */
     public final double[] qacc;
-    /** number of active contacts (0 until a collision stage exists) */
+    /** number of active contacts (= contact.ncon) */
     public int ncon;
+    /** the contacts found by the collision stage */
+    public final Contacts contact;
 
     // ---- constraint rows (efc = "equation of constraint"; capacity njmax) ----
     /** number of active constraint rows */
@@ -175,6 +177,7 @@ public final class Data {
         solJar = new double[nc];
         solJd = new double[nc];
         solActive = new boolean[nc];
+        contact = new Contacts(m.contactPairs.maxContacts, nv);
         reset(m);
     }
 
@@ -190,5 +193,6 @@ public final class Data {
         java.util.Arrays.fill(qfrcApplied, 0);
         java.util.Arrays.fill(qacc, 0);
         ncon = 0;
+        contact.ncon = 0;
     }
 }
