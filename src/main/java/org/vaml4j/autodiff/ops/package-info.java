@@ -31,11 +31,13 @@
  *   <li>Shapes: {@link org.vaml4j.autodiff.ops.Concat}, {@link org.vaml4j.autodiff.ops.Slice}
  *       (any axis, default the last), {@link org.vaml4j.autodiff.ops.Reshape} (a view; -1 infers),
  *       {@link org.vaml4j.autodiff.ops.GatherRows} (rows by index, repeats allowed),
+ *       {@link org.vaml4j.autodiff.ops.GatherColumns} (one column per row, [R, C] to [R, 1]),
  *       {@link org.vaml4j.autodiff.ops.Detach} (stop gradient).</li>
  *   <li>Fused for numerics: {@link org.vaml4j.autodiff.ops.GaussianNll} (MBPO convention),
  *       {@link org.vaml4j.autodiff.ops.BoundedLogVar} (MBPO's soft log-variance bounds),
  *       {@link org.vaml4j.autodiff.ops.TanhGaussianLogProb} (SAC's squashed sample and its
- *       log-density, both differentiable).</li>
+ *       log-density, both differentiable), {@link org.vaml4j.autodiff.ops.LogSoftmax} (last axis,
+ *       max-shifted).</li>
  * </ul>
  * Not differentiable: {@link org.vaml4j.autodiff.Quantiles}. Every op has a
  * {@link org.vaml4j.autodiff.GradCheck} property in the tests.
