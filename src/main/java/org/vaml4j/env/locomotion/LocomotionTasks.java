@@ -1,0 +1,48 @@
+package org.vaml4j.env.locomotion;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The simulator tasks by the reference harness's snake_case names ({@code anchors/mujoco}), for
+ * tools that need the raw {@link MujocoEnv} (trajectory replay, benchmarks). The env registry
+ * registers the same tasks under their Gym ids.
+ */
+public final class LocomotionTasks {
+
+    /** name -> (Gym id, time limit, factory) */
+    public record Task(String name, String gymId, int timeLimit, Supplier<MujocoEnv> factory) {}
+
+    private static final Map<String, Task> TASKS = new LinkedHashMap<>();
+
+    static {
+        add(new Task("swimmer", "Swimmer-v4", 1000, Swimmer::new));
+        add(new Task("inverted_pendulum", "InvertedPendulum-v4", 1000, InvertedPendulum::new));
+        add(new Task("reacher", "Reacher-v4", 50, Reacher::new));
+        add(new Task("inverted_double_pendulum", "InvertedDoublePendulum-v4", 1000, InvertedDoublePendulum::new));
+    }
+
+    private static void add(Task t) {
+        TASKS.put(t.name(), t);
+    }
+
+    private LocomotionTasks() {}
+
+    /** Every task, in the harness's order. */
+    public static Iterable<Task> all() {
+        return TASKS.values();
+    }
+
+    /** The task called {@code name}; unknown names throw, listing the valid ones. */
+    public static Task task(String name) {
+        Task t = TASKS.get(name);
+        if (t == null) throw new IllegalArgumentException("unknown simulator task '" + name + "'; tasks: " + String.join(", ", TASKS.keySet()));
+        return t;
+    }
+
+    /** A new env of the task called {@code name}. */
+    public static MujocoEnv make(String name) {
+        return task(name).factory().get();
+    }
+}
