@@ -32,6 +32,8 @@ final class ModelCompiler {
         for (int j = 0; j < m.njnt; j++) {
             if (m.jntLimited[j]) m.njmax += m.jntType[j] == JointType.BALL ? 1 : 2;
         }
+        m.contactPairs = ContactPairs.of(m);
+        m.njmax += m.contactPairs.maxRows;
         invweights(m);
         return m;
     }
