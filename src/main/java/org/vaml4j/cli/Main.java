@@ -16,8 +16,8 @@ public final class Main {
         for (Command c : List.<Command>of(
                 new InfoCommand(),
                 new EnvsCommand(),
-                new SimCommand(),
-                new TrainCommand())) {
+                new TrainCommand(),
+                new SimCommand())) {
             m.put(c.name(), c);
         }
         return m;
