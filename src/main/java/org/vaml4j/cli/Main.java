@@ -15,7 +15,8 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 new InfoCommand(),
-                new EnvsCommand())) {
+                new EnvsCommand(),
+                new LossesCommand())) {
             m.put(c.name(), c);
         }
         return m;
