@@ -48,6 +48,11 @@ public abstract class SeededEnv implements Env {
         return 0;
     }
 
+    /** Marks an episode as started by a subclass-specific reset that draws no randomness (e.g. a fixed default state). */
+    protected final void markStarted() {
+        needsReset = false;
+    }
+
     /** The episode stream (valid after the first reset), for tasks with stochastic steps. */
     protected final RandomGenerator rng() {
         return rng;

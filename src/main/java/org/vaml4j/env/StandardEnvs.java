@@ -7,6 +7,7 @@ import org.vaml4j.env.classic.CartPoleContinuous;
 import org.vaml4j.env.classic.MountainCarContinuous;
 import org.vaml4j.env.classic.Pendulum;
 import org.vaml4j.env.grid.GridWorld;
+import org.vaml4j.env.locomotion.LocomotionTasks;
 import org.vaml4j.env.synthetic.SyntheticTask;
 
 /**
@@ -54,6 +55,12 @@ final class StandardEnvs {
                         new EnvOption("seed", "0", "fixes the dynamics weights")),
                 o -> new SyntheticTask(o.integer("obs_dim", 1, 4096), o.integer("act_dim", 1, 4096),
                         o.integer("hidden", 1, 1 << 16), o.longValue("seed"))));
+
+        // ---- MuJoCo-style tasks on the built-in simulator (anchors/TASKS.md) ----
+        for (LocomotionTasks.Task t : LocomotionTasks.all()) {
+            r.register(EnvEntry.of(t.gymId(), "Gym " + t.gymId() + " on the built-in simulator", t.timeLimit(),
+                    t.factory()::get, t.name()));
+        }
 
         // ---- wrappers ----
         r.register(new WrapperEntry("distract", "k distractor dims, f(s) = s + sin(As) or s0 (VaGraM eq. 18)",

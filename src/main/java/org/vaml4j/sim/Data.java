@@ -76,8 +76,30 @@ public final class Data {
     public final double[] qfrcConstraint;
     /** (nv) generalized accelerations */
     public final double[] qacc;
-    /** number of active contacts (0 until a collision stage exists) */
+    /** number of active contacts (= contact.ncon) */
     public int ncon;
+    /** the contacts found by the collision stage */
+    public final Contacts contact;
+    /** (nv) the last solved qacc: the constraint solver's warm start (MuJoCo's qacc_warmstart) */
+    public final double[] qaccWarmstart;
+    /** (nbody x 6) contact forces on each body as (torque, force) about its tree's subtree_com, world
+     *  axes (MuJoCo's cfrc_ext); filled by {@link RnePostConstraint#cfrcExt} */
+    public final double[] cfrcExt;
+
+    // ---- constraint rows (efc = "equation of constraint"; capacity njmax) ----
+    /** number of active constraint rows */
+    public int nefc;
+    /** (njmax) row kind and the id of the object that made it (joint id for limits) */
+    public final ConstraintType[] efcType;
+    public final int[] efcId;
+    /** (njmax x nv) constraint Jacobian rows */
+    public final double[] efcJ;
+    /** (njmax) distance (negative = violation), margin, approx. inverse inertia, regulariser R, D = 1/R */
+    public final double[] efcPos, efcMargin, efcDiagApprox, efcR, efcD;
+    /** (njmax) reference stiffness K, damping B, impedance */
+    public final double[] efcK, efcB, efcImp;
+    /** (njmax) J qvel, reference acceleration, constraint force */
+    public final double[] efcVel, efcAref, efcForce;
 
     // ---- scratch (owned here so that no stage allocates) ----
     final double[] cacc, cfrcBody; // (nbody x 6)
@@ -89,6 +111,10 @@ public final class Data {
     final double[] rkX;            // (4 x (nq + nv)) Runge-Kutta stage states
     final double[] rkF;            // (4 x 2nv) Runge-Kutta stage derivatives (qvel, qacc)
     final double[] rkDX;           // (2nv)
+    final double[] solH;           // (nv x nv) Newton Hessian M + J'DJ, Cholesky in place
+    final double[] solGrad, solDelta, solTmp; // (nv)
+    final double[] solJar, solJd;  // (njmax)
+    final boolean[] solActive;     // (njmax)
 
     /** Allocates all arrays for {@code m} and sets the default state (qpos0, zero velocity). */
     public Data(Model m) {
@@ -134,6 +160,31 @@ public final class Data {
         rkX = new double[4 * (nq + nv)];
         rkF = new double[4 * 2 * nv];
         rkDX = new double[2 * nv];
+        int nc = m.njmax;
+        efcType = new ConstraintType[nc];
+        efcId = new int[nc];
+        efcJ = new double[nc * nv];
+        efcPos = new double[nc];
+        efcMargin = new double[nc];
+        efcDiagApprox = new double[nc];
+        efcR = new double[nc];
+        efcD = new double[nc];
+        efcK = new double[nc];
+        efcB = new double[nc];
+        efcImp = new double[nc];
+        efcVel = new double[nc];
+        efcAref = new double[nc];
+        efcForce = new double[nc];
+        solH = new double[nv * nv];
+        solGrad = new double[nv];
+        solDelta = new double[nv];
+        solTmp = new double[nv];
+        solJar = new double[nc];
+        solJd = new double[nc];
+        solActive = new boolean[nc];
+        contact = new Contacts(m.contactPairs.maxContacts, nv);
+        qaccWarmstart = new double[nv];
+        cfrcExt = new double[6 * nb];
         reset(m);
     }
 
@@ -149,5 +200,8 @@ public final class Data {
         java.util.Arrays.fill(qfrcApplied, 0);
         java.util.Arrays.fill(qacc, 0);
         ncon = 0;
+        contact.ncon = 0;
+        java.util.Arrays.fill(qaccWarmstart, 0);
+        java.util.Arrays.fill(cfrcExt, 0);
     }
 }

@@ -17,18 +17,21 @@ public final class Forward {
         fwdConstraint(m, d);
     }
 
-    /** Position-dependent stages: kinematics, com quantities, mass matrix and its factor. */
+    /** Position-dependent stages: kinematics, com quantities, mass matrix and its factor, constraint rows. */
     static void fwdPosition(Model m, Data d) {
         Smooth.kinematics(m, d);
         Smooth.comPos(m, d);
         MassMatrix.crb(m, d);
         MassMatrix.factorM(m, d);
+        Collision.collide(m, d);
+        Constraint.makeConstraint(m, d);
     }
 
-    /** Velocity-dependent stages: com velocities, passive forces, bias forces. */
+    /** Velocity-dependent stages: com velocities, passive forces, constraint reference accelerations, bias forces. */
     static void fwdVelocity(Model m, Data d) {
         Smooth.comVel(m, d);
         Passive.passive(m, d);
+        Constraint.referenceConstraint(m, d);
         Rne.bias(m, d);
     }
 
@@ -46,12 +49,11 @@ public final class Forward {
     }
 
     /**
-     * Constrained acceleration. Without constraint rows (no contacts, no active limits) qacc is
-     * the unconstrained acceleration and qfrc_constraint is zero.
-     * Reads qaccSmooth. Writes qacc, qfrcConstraint.
+     * Constrained acceleration by {@link ConstraintSolver}; without active rows qacc is the
+     * unconstrained acceleration and qfrc_constraint is zero.
+     * Reads qaccSmooth, qM, efc rows. Writes qacc, efcForce, qfrcConstraint.
      */
     static void fwdConstraint(Model m, Data d) {
-        java.util.Arrays.fill(d.qfrcConstraint, 0);
-        System.arraycopy(d.qaccSmooth, 0, d.qacc, 0, m.nv);
+        ConstraintSolver.solve(m, d);
     }
 }

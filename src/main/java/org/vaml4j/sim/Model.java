@@ -74,6 +74,14 @@ public final class Model {
     int[] dofBodyId, dofJntId, dofParentId;
     /** (nv) rotor inertia added to the diagonal of qM; viscous damping coefficient */
     double[] dofArmature, dofDamping;
+    /** (nv) inverse joint-space inertia at qpos0 (diagonal of M^-1; averaged for ball/free), scales constraint softness */
+    double[] dofInvweight0;
+    /** (nbody x 2) mean translational and rotational inverse inertia of each body at qpos0 */
+    double[] bodyInvweight0;
+    /** capacity of the constraint rows in Data (2 per limited hinge/slide, 1 per limited ball, contact rows) */
+    int njmax;
+    /** the geom pairs that may collide and their combined contact parameters */
+    ContactPairs contactPairs;
 
     // ---- geoms ----
     GeomType[] geomType;

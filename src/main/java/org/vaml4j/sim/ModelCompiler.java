@@ -28,7 +28,87 @@ final class ModelCompiler {
         sites(s, m);
         actuators(s, m);
         m.numeric = new LinkedHashMap<>(s.numeric);
+        m.njmax = 0;
+        for (int j = 0; j < m.njnt; j++) {
+            if (m.jntLimited[j]) m.njmax += m.jntType[j] == JointType.BALL ? 1 : 2;
+        }
+        m.contactPairs = ContactPairs.of(m);
+        m.njmax += m.contactPairs.maxRows;
+        invweights(m);
         return m;
+    }
+
+    // ------------------------------------------------------------------ inverse weights at qpos0
+
+    /**
+     * dof_invweight0 = diagonal of M^-1 at qpos0 (mean over the translational and the rotational
+     * dofs of free joints, over the three dofs of ball joints); body_invweight0 = mean diagonal of
+     * the translational and rotational blocks of J M^-1 J' for the body's centre-of-mass Jacobian.
+     */
+    private static void invweights(Model m) {
+        int nv = m.nv;
+        m.dofInvweight0 = new double[nv];
+        m.bodyInvweight0 = new double[2 * m.nbody];
+        if (nv == 0) return;
+        Data d = new Data(m);
+        Smooth.kinematics(m, d);
+        Smooth.comPos(m, d);
+        MassMatrix.crb(m, d);
+        MassMatrix.factorM(m, d);
+        double[] minv = new double[nv * nv], col = new double[nv];
+        for (int c = 0; c < nv; c++) {
+            java.util.Arrays.fill(col, 0);
+            col[c] = 1;
+            MassMatrix.solve(m, d.qLD, col);
+            for (int r = 0; r < nv; r++) minv[r * nv + c] = col[r];
+        }
+        for (int j = 0; j < m.njnt; j++) {
+            int a = m.jntDofAdr[j];
+            switch (m.jntType[j]) {
+                case FREE -> {
+                    double t = (minv[a * nv + a] + minv[(a + 1) * nv + a + 1] + minv[(a + 2) * nv + a + 2]) / 3;
+                    double r = (minv[(a + 3) * nv + a + 3] + minv[(a + 4) * nv + a + 4] + minv[(a + 5) * nv + a + 5]) / 3;
+                    for (int k = 0; k < 3; k++) {
+                        m.dofInvweight0[a + k] = t;
+                        m.dofInvweight0[a + 3 + k] = r;
+                    }
+                }
+                case BALL -> {
+                    double r = (minv[a * nv + a] + minv[(a + 1) * nv + a + 1] + minv[(a + 2) * nv + a + 2]) / 3;
+                    for (int k = 0; k < 3; k++) m.dofInvweight0[a + k] = r;
+                }
+                case SLIDE, HINGE -> m.dofInvweight0[a] = minv[a * nv + a];
+            }
+        }
+        double[] jac = new double[6 * nv];
+        for (int b = 1; b < m.nbody; b++) {
+            // rows 0-2: d(xipos)/dq, rows 3-5: angular velocity per dof
+            java.util.Arrays.fill(jac, 0);
+            int c = 3 * m.bodyRootId[b];
+            double rx = d.xipos[3 * b] - d.subtreeCom[c], ry = d.xipos[3 * b + 1] - d.subtreeCom[c + 1],
+                    rz = d.xipos[3 * b + 2] - d.subtreeCom[c + 2];
+            for (int i = m.bodyLastDof[b]; i >= 0; i = m.dofParentId[i]) {
+                double[] cd = d.cdof;
+                int o = 6 * i;
+                jac[i] = cd[o + 3] + cd[o + 1] * rz - cd[o + 2] * ry;
+                jac[nv + i] = cd[o + 4] + cd[o + 2] * rx - cd[o] * rz;
+                jac[2 * nv + i] = cd[o + 5] + cd[o] * ry - cd[o + 1] * rx;
+                jac[3 * nv + i] = cd[o];
+                jac[4 * nv + i] = cd[o + 1];
+                jac[5 * nv + i] = cd[o + 2];
+            }
+            double tran = 0, rot = 0;
+            for (int k = 0; k < 6; k++) {
+                double s = 0;
+                for (int p = 0; p < nv; p++) {
+                    for (int q = 0; q < nv; q++) s += jac[k * nv + p] * minv[p * nv + q] * jac[k * nv + q];
+                }
+                if (k < 3) tran += s / 3;
+                else rot += s / 3;
+            }
+            m.bodyInvweight0[2 * b] = tran;
+            m.bodyInvweight0[2 * b + 1] = rot;
+        }
     }
 
     // ------------------------------------------------------------------ bodies
