@@ -16,6 +16,7 @@ public final class Main {
         for (Command c : List.<Command>of(
                 new InfoCommand(),
                 new EnvsCommand(),
+                new TrainCommand(),
                 new SimCommand(),
                 new LossesCommand())) {
             m.put(c.name(), c);
