@@ -17,7 +17,8 @@ public final class Main {
                 new InfoCommand(),
                 new EnvsCommand(),
                 new TrainCommand(),
-                new SimCommand())) {
+                new SimCommand(),
+                new LossesCommand())) {
             m.put(c.name(), c);
         }
         return m;
