@@ -111,8 +111,18 @@ public final class ModelTrainer {
      */
     public ModelTrainingReport train(ReplayBuffer real, ValueFunctions values, long step, RandomGenerator rng,
                                      UpdateListener listener) {
+        return train(real, values, step, rng, listener, config.maxEpochs());
+    }
+
+    /** {@link #train} with another epoch cap for this call (0 = none), e.g. a long first training. */
+    public ModelTrainingReport train(ReplayBuffer real, ValueFunctions values, long step, RandomGenerator rng,
+                                     UpdateListener listener, int maxEpochs) {
+        if (maxEpochs < 0) throw new IllegalArgumentException("model training: maxEpochs must be >= 0, got " + maxEpochs);
         int n = real.size(), e = model.members(), bs = config.batchSize();
         if (n < 2) throw new IllegalArgumentException("model training needs at least 2 transitions, the buffer holds " + n);
+        if (nValidation(n) == 0 && maxEpochs == 0) {
+            throw new IllegalArgumentException("model training without a hold-out needs an epoch cap");
+        }
         if (loss.needsValues() && values == null) {
             throw new IllegalArgumentException("model loss '" + loss.id() + "' needs the agent's value functions");
         }
@@ -126,8 +136,7 @@ public final class ModelTrainer {
         if (order.length < n) order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         shuffle(order, 0, n, rng);
-        int nVal = (int) Math.min(config.maxValidation(), Math.round(config.validationRatio() * n));
-        if (n - nVal < 1) nVal = n - 1;
+        int nVal = nValidation(n);
         int nTrain = n - nVal;
         if (boot.length < e * nTrain) boot = new int[e * nTrain];
         for (int m = 0; m < e; m++) {
@@ -182,7 +191,7 @@ public final class ModelTrainer {
                 }
                 if (sinceImprovement >= config.patience()) break;
             }
-            if (config.maxEpochs() > 0 && epochs >= config.maxEpochs()) break;
+            if (maxEpochs > 0 && epochs >= maxEpochs) break;
         }
 
         // ---- restore each member's best snapshot, pick the elites ----
@@ -279,6 +288,12 @@ public final class ModelTrainer {
             System.arraycopy(sa, row * da, inputs, age * d + ds, da);
         }
         model.fitNormalizer(inputs, n);
+    }
+
+    /** Hold-out size for n transitions: validationRatio of them, at most maxValidation, leaving >= 1 for training. */
+    private int nValidation(int n) {
+        int v = (int) Math.min(config.maxValidation(), Math.round(config.validationRatio() * n));
+        return Math.max(0, Math.min(v, n - 1));
     }
 
     /** Indices of the k smallest values (ties: lower index first). */
