@@ -28,7 +28,9 @@ final class Constraint {
     static void makeConstraint(Model m, Data d) {
         d.nefc = 0;
         instantiateLimits(m, d);
+        ContactConstraint.instantiate(m, d);
         for (int i = 0; i < d.nefc; i++) impedance(m, d, i);
+        ContactConstraint.adjustPyramids(m, d);
     }
 
     /** Joint limits: hinge/slide rows per violated side, ball rows on the rotation angle. */
@@ -83,15 +85,17 @@ final class Constraint {
         return row;
     }
 
-    /** R, D, K, B, imp of row i from the joint's solref/solimp (limits only, for now). */
+    /** R, D, K, B, imp of row i from the solref/solimp of its joint (limits) or contact. */
     private static void impedance(Model m, Data d, int i) {
         int j = d.efcId[i];
-        double timeconst = m.jntSolref[2 * j], dampratio = m.jntSolref[2 * j + 1];
+        boolean limit = d.efcType[i] == ConstraintType.LIMIT_JOINT;
+        double[] ref = limit ? m.jntSolref : d.contact.solref, sim = limit ? m.jntSolimp : d.contact.solimp;
+        double timeconst = ref[2 * j], dampratio = ref[2 * j + 1];
         // integrator safety: the reference time constant is at least two timesteps
         if (timeconst > 0) timeconst = Math.max(timeconst, 2 * m.opt.timestep());
-        double dmin = clampImp(m.jntSolimp[5 * j]), dmax = clampImp(m.jntSolimp[5 * j + 1]);
-        double width = Math.max(0, m.jntSolimp[5 * j + 2]), mid = clampImp(m.jntSolimp[5 * j + 3]);
-        double power = Math.max(1, m.jntSolimp[5 * j + 4]);
+        double dmin = clampImp(sim[5 * j]), dmax = clampImp(sim[5 * j + 1]);
+        double width = Math.max(0, sim[5 * j + 2]), mid = clampImp(sim[5 * j + 3]);
+        double power = Math.max(1, sim[5 * j + 4]);
         double imp = impedanceValue(dmin, dmax, width, mid, power, d.efcPos[i] - d.efcMargin[i]);
         d.efcImp[i] = imp;
         d.efcR[i] = Math.max(MINVAL, (1 - imp) * d.efcDiagApprox[i] / imp);

@@ -26,8 +26,19 @@ final class ConstraintSolver {
         boolean[] active = d.solActive;
         System.arraycopy(a0, 0, a, 0, nv);
         java.util.Arrays.fill(d.qfrcConstraint, 0);
-        if (nefc == 0) return;
+        if (nefc == 0) {
+            System.arraycopy(a, 0, d.qaccWarmstart, 0, nv);
+            return;
+        }
+        // ---- warm start: the previous solution when its cost is below that of qacc_smooth ----
         residual(d, nv, nefc, a, jar, active);
+        double costSmooth = cost(m, d, a, jar, active);
+        System.arraycopy(d.qaccWarmstart, 0, a, 0, nv);
+        residual(d, nv, nefc, a, jar, active);
+        if (cost(m, d, a, jar, active) >= costSmooth) {
+            System.arraycopy(a0, 0, a, 0, nv);
+            residual(d, nv, nefc, a, jar, active);
+        }
         for (int iter = 0; iter < m.opt.iterations(); iter++) {
             // ---- gradient g = M (a - a0) + J' D jar (active rows) ----
             for (int k = 0; k < nv; k++) tmp[k] = a[k] - a0[k];
@@ -60,12 +71,25 @@ final class ConstraintSolver {
             // a full step with an unchanged active set lands on the exact minimiser
             if (!changed && Math.abs(alpha - 1) < 1e-10) break;
         }
+        System.arraycopy(a, 0, d.qaccWarmstart, 0, nv);
         // ---- forces ----
         for (int i = 0; i < nefc; i++) {
             double f = active[i] ? -d.efcD[i] * jar[i] : 0;
             d.efcForce[i] = f;
             for (int k = 0; k < nv; k++) d.qfrcConstraint[k] += J[i * nv + k] * f;
         }
+    }
+
+    /** The primal cost 1/2 (a - a0)' M (a - a0) + sum_active 1/2 D jar^2 at a (jar, active from {@link #residual}). */
+    private static double cost(Model m, Data d, double[] a, double[] jar, boolean[] active) {
+        int nv = m.nv;
+        double[] tmp = d.solTmp, g = d.solGrad;
+        for (int k = 0; k < nv; k++) tmp[k] = a[k] - d.qaccSmooth[k];
+        MassMatrix.mulM(m, d, g, tmp);
+        double c = 0;
+        for (int k = 0; k < nv; k++) c += 0.5 * tmp[k] * g[k];
+        for (int i = 0; i < d.nefc; i++) if (active[i]) c += 0.5 * d.efcD[i] * jar[i] * jar[i];
+        return c;
     }
 
     /** jar = J a - aref and the active set; returns whether the active set changed. */

@@ -78,8 +78,15 @@ public final class Data {
     public final double[] qfrcConstraint;
     /** (nv) generalized accelerations */
     public final double[] qacc;
-    /** number of active contacts (0 until a collision stage exists) */
+    /** number of active contacts (= contact.ncon) */
     public int ncon;
+    /** the contacts found by the collision stage */
+    public final Contacts contact;
+    /** (nv) the last solved qacc: the constraint solver's warm start (MuJoCo's qacc_warmstart) */
+    public final double[] qaccWarmstart;
+    /** (nbody x 6) contact forces on each body as (torque, force) about its tree's subtree_com, world
+     *  axes (MuJoCo's cfrc_ext); filled by {@link RnePostConstraint#cfrcExt} */
+    public final double[] cfrcExt;
 
     // ---- constraint rows (efc = "equation of constraint"; capacity njmax) ----
     /** number of active constraint rows */
@@ -178,6 +185,9 @@ public final class Data {
         solJar = new double[nc];
         solJd = new double[nc];
         solActive = new boolean[nc];
+        contact = new Contacts(m.contactPairs.maxContacts, nv);
+        qaccWarmstart = new double[nv];
+        cfrcExt = new double[6 * nb];
         Smooth.staticFrames(m, this);
         reset(m);
     }
@@ -194,5 +204,8 @@ public final class Data {
         java.util.Arrays.fill(qfrcApplied, 0);
         java.util.Arrays.fill(qacc, 0);
         ncon = 0;
+        contact.ncon = 0;
+        java.util.Arrays.fill(qaccWarmstart, 0);
+        java.util.Arrays.fill(cfrcExt, 0);
     }
 }

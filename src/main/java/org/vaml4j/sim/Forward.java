@@ -23,6 +23,7 @@ public final class Forward {
         Smooth.comPos(m, d);
         MassMatrix.crb(m, d);
         MassMatrix.factorM(m, d);
+        Collision.collide(m, d);
         Constraint.makeConstraint(m, d);
     }
 

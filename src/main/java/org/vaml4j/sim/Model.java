@@ -80,8 +80,10 @@ public final class Model {
     double[] dofInvweight0;
     /** (nbody x 2) mean translational and rotational inverse inertia of each body at qpos0 */
     double[] bodyInvweight0;
-    /** capacity of the constraint rows in Data (2 per limited hinge/slide, 1 per limited ball) */
+    /** capacity of the constraint rows in Data (2 per limited hinge/slide, 1 per limited ball, contact rows) */
     int njmax;
+    /** the geom pairs that may collide and their combined contact parameters */
+    ContactPairs contactPairs;
 
     // ---- geoms ----
     GeomType[] geomType;

@@ -35,6 +35,8 @@ final class ModelCompiler {
         m.bodyImat = matrices(m.bodyIquat, m.nbody);
         m.geomMat = matrices(m.geomQuat, m.ngeom);
         m.siteMat = matrices(m.siteQuat, m.nsite);
+        m.contactPairs = ContactPairs.of(m);
+        m.njmax += m.contactPairs.maxRows;
         invweights(m);
         return m;
     }

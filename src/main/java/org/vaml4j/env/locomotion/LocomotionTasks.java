@@ -21,6 +21,14 @@ public final class LocomotionTasks {
         add(new Task("inverted_pendulum", "InvertedPendulum-v4", 1000, InvertedPendulum::new));
         add(new Task("reacher", "Reacher-v4", 50, Reacher::new));
         add(new Task("inverted_double_pendulum", "InvertedDoublePendulum-v4", 1000, InvertedDoublePendulum::new));
+        add(new Task("hopper", "Hopper-v4", 1000, Hopper::new));
+        add(new Task("walker2d", "Walker2d-v4", 1000, Walker2d::new));
+        add(new Task("half_cheetah", "HalfCheetah-v4", 1000, HalfCheetah::new));
+        add(new Task("ant", "Ant-v4", 1000, Ant::new));
+        add(new Task("pusher", "Pusher-v4", 100, Pusher::new));
+        add(new Task("humanoid", "Humanoid-v4", 1000, Humanoid::new));
+        add(new Task("ant_truncated_obs", "AntTruncatedObs", 1000, AntTruncatedObs::new));
+        add(new Task("humanoid_truncated_obs", "HumanoidTruncatedObs", 1000, HumanoidTruncatedObs::new));
     }
 
     private static void add(Task t) {
