@@ -16,7 +16,9 @@ public final class Main {
         for (Command c : List.<Command>of(
                 new InfoCommand(),
                 new EnvsCommand(),
-                new SimCommand())) {
+                new TrainCommand(),
+                new SimCommand(),
+                new LossesCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -11,12 +11,20 @@ import net.jqwik.api.Provide;
 import org.vaml4j.autodiff.Fixtures;
 import org.vaml4j.autodiff.Tensor;
 
-/** GradCheck of the fused ops (Gaussian NLL, bounded log-variance, tanh-Gaussian log-prob), every input differentiable. */
+/**
+ * GradCheck of the fused ops (Gaussian NLL, bounded log-variance, tanh-Gaussian log-prob, log-softmax,
+ * L2 norm) and the index ops (gather rows, gather columns), every input differentiable.
+ */
 class FusedOpsProperties {
 
     @Provide
     Arbitrary<Integer> dims() {
         return Fixtures.dims();
+    }
+
+    @Provide
+    Arbitrary<Integer> positiveDims() {
+        return Fixtures.positiveDims();
     }
 
     @Property(tries = 50)
@@ -61,6 +69,19 @@ class FusedOpsProperties {
         } else {
             check(seed, (t, in) -> GatherRows.apply(t, in[0], rows, 1, count), x);
         }
+    }
+
+    @Property(tries = 50)
+    void logSoftmax(@ForAll("dims") int rows, @ForAll("dims") int cols, @ForAll long seed) {
+        check(seed, (t, in) -> LogSoftmax.apply(t, in[0]), uniform(new SplittableRandom(seed), -3, 3, rows, cols));
+    }
+
+    @Property(tries = 50)
+    void gatherColumns(@ForAll("dims") int rows, @ForAll("positiveDims") int cols, @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] idx = new int[rows + 1];
+        for (int i = 0; i < idx.length; i++) idx[i] = rng.nextInt(cols);
+        check(seed, (t, in) -> GatherColumns.apply(t, in[0], idx, 1), uniform(rng, -2, 2, rows, cols));
     }
 
     @Property(tries = 50)

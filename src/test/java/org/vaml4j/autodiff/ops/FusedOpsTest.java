@@ -61,6 +61,23 @@ class FusedOpsTest {
     }
 
     @Test
+    void logSoftmaxIsStableAndPicksTheTakenAction() {
+        for (Kernels kn : Fixtures.BACKENDS) {
+            Tape tape = new Tape(kn);
+            // row 0: uniform over 2 ; row 1: logits 1000 and 0 (naive exp overflows)
+            Tensor x = var(new float[] {0, 0, 1000, 0}, 2, 2);
+            Tensor lp = LogSoftmax.apply(tape, x);
+            assertClose(new float[] {-0.6931472f, -0.6931472f, 0f, -1000f}, lp.toArray());
+            Tensor taken = GatherColumns.apply(tape, lp, new int[] {1, 0});
+            assertArrayEquals(new int[] {2, 1}, taken.shape());
+            assertClose(new float[] {-0.6931472f, 0f}, taken.toArray());
+            tape.backward(taken, ones(2));
+            // d log p_k / dx = onehot(k) - softmax
+            assertClose(new float[] {-0.5f, 0.5f, 0f, 0f}, x.gradToArray());
+        }
+    }
+
+    @Test
     void l2NormOfRows() {
         for (Kernels kn : Fixtures.BACKENDS) {
             Tape tape = new Tape(kn);
@@ -80,6 +97,7 @@ class FusedOpsTest {
         assertRejects(() -> TanhGaussianLogProb.apply(tape, a, a, b), "tanh gaussian logprob", "[2, 3]", "[3, 2]");
         assertRejects(() -> BoundedLogVar.apply(tape, a, var(new float[2], 2), var(new float[2], 2)),
                 "bounded logvar", "[2, 3]", "[2]");
+        assertRejects(() -> GatherColumns.apply(tape, a, new int[] {0, 3}), "gather columns", "index 3", "[2, 3]");
         assertEquals(0, tape.recorded());
     }
 }

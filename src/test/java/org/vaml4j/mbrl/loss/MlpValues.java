@@ -22,6 +22,8 @@ import org.vaml4j.nn.SoftValueFunctions;
  * {@code a = tanh(s P + p + sigma noise)} with fixed sigma. {@code V_k(s) = Q_k(s, tanh(s P + p))},
  * the action held fixed (detached); the soft value uses the reparameterized action and the
  * tanh-Gaussian log-probability {@code sum_j -noise_j^2/2 - log sigma - log(2 pi)/2 - log(1 - a_j^2 + 1e-6)}.
+ * As with SAC, {@code dV_k/ds} is the partial derivative at the fixed action: unless the policy
+ * gain is 0 it is not the derivative of the function {@code s -> V_k(s)}.
  */
 final class MlpValues implements SoftValueFunctions {
 
@@ -33,6 +35,15 @@ final class MlpValues implements SoftValueFunctions {
     private final Tensor p, p0;             // (ds x da), (da)
 
     MlpValues(RandomGenerator rng, int count, int stateDim, int actionDim, int hidden, float alpha) {
+        this(rng, count, stateDim, actionDim, hidden, alpha, 0.5f);
+    }
+
+    /**
+     * @param policyGain scale of P; 0 makes the policy's mean action independent of the state, so
+     *                   V_k(s) = Q_k(s, const) is a plain function of s and its fixed-action
+     *                   gradient is the true one (what GradCheck of a whole loss needs)
+     */
+    MlpValues(RandomGenerator rng, int count, int stateDim, int actionDim, int hidden, float alpha, float policyGain) {
         this.count = count;
         this.stateDim = stateDim;
         this.actionDim = actionDim;
@@ -48,7 +59,7 @@ final class MlpValues implements SoftValueFunctions {
             w2[k] = constant(rng, 1f / (float) Math.sqrt(hidden), hidden, 1);
             c[k] = constant(rng, 1f, 1);
         }
-        p = constant(rng, 0.5f / (float) Math.sqrt(stateDim), stateDim, actionDim);
+        p = constant(rng, policyGain / (float) Math.sqrt(stateDim), stateDim, actionDim);
         p0 = constant(rng, 0.1f, actionDim);
     }
 
