@@ -18,7 +18,8 @@ public final class Main {
                 new EnvsCommand(),
                 new TrainCommand(),
                 new SimCommand(),
-                new LossesCommand())) {
+                new LossesCommand(),
+                new AlgosCommand())) {
             m.put(c.name(), c);
         }
         return m;

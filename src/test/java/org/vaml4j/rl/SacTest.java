@@ -2,6 +2,7 @@ package org.vaml4j.rl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -216,5 +217,33 @@ class SacTest {
         Sac wider = new Sac(OBS, ACT, SacConfig.defaults().withHidden(2, 16).withBatchSize(B), KN, new Rng(1));
         var e = assertThrows(IllegalArgumentException.class, () -> wider.read(ArchiveReader.open(f, "sac"), ""));
         assertTrue(e.getMessage().contains("this network expects"), e.getMessage());
+    }
+
+    @Test
+    void criticOnlyUpdateLeavesActorAndTemperatureAlone() {
+        Sac sac = new Sac(OBS, ACT, small(), KN, new Rng(1));
+        ReplayBuffer buf = filled(2);
+        Batch batch = new Batch(B, OBS, ACT);
+        buf.sample(new Rng(3), batch);
+        float[] actor = sac.actorParams().data().clone(), critic = sac.criticParams().data().clone();
+        float alpha = sac.alpha();
+        double loss = sac.updateCritic(batch, new Rng(4));
+        assertTrue(Double.isFinite(loss) && loss > 0, "critic loss " + loss);
+        assertArrayEquals(actor, sac.actorParams().data());
+        assertEquals(alpha, sac.alpha());
+        assertEquals(0, sac.updates());
+        assertFalse(java.util.Arrays.equals(critic, sac.criticParams().data()), "the critic must move");
+    }
+
+    @Test
+    void splitBatchUpdateEqualsTheSingleBatchUpdateWhenBothAreTheSame() {
+        Sac a = new Sac(OBS, ACT, small(), KN, new Rng(1)), b = new Sac(OBS, ACT, small(), KN, new Rng(1));
+        ReplayBuffer buf = filled(2);
+        Batch batch = new Batch(B, OBS, ACT), copy = new Batch(B, OBS, ACT);
+        buf.sample(new Rng(3), batch);
+        buf.sample(new Rng(3), copy);
+        assertEquals(a.update(batch, new Rng(9)), b.update(batch, copy, new Rng(9)));
+        assertArrayEquals(a.actorParams().data(), b.actorParams().data());
+        assertArrayEquals(a.criticParams().data(), b.criticParams().data());
     }
 }
