@@ -15,6 +15,14 @@ public final class Shapes {
         return (int) n;
     }
 
+    /** Product of {@code shape[from..to)}, e.g. the rows before an axis or the values after it. */
+    public static int product(int[] shape, int from, int to) {
+        long n = 1;
+        for (int i = from; i < to; i++) n *= shape[i];
+        if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " too large");
+        return (int) n;
+    }
+
     static void check(int[] shape) {
         for (int d : shape) {
             if (d < 0) throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));

@@ -19,6 +19,8 @@ import org.vaml4j.kernel.Kernels;
  */
 public final class Tape {
 
+    private static final float[] ONE = {1f};   // the seed d(out)/d(out); never written
+
     private final Kernels kernels;
     private boolean gradEnabled;
     private final List<Backward> records = new ArrayList<>();
@@ -26,6 +28,9 @@ public final class Tape {
     private final List<float[]> dataSlots = new ArrayList<>();
     private final List<float[]> gradSlots = new ArrayList<>();
     private int nextSlot;
+    private boolean backwardDone;   // a reverse pass ran since the last reset
+    // one transient buffer shared by all ops (see scratch)
+    private float[] scratch = new float[0];
 
     /** A recording tape on the given backend. */
     public Tape(Kernels kernels) {
@@ -49,6 +54,7 @@ public final class Tape {
     public void reset() {
         records.clear();
         nextSlot = 0;
+        backwardDone = false;
     }
 
     /** Number of op applications recorded since the last reset. */
@@ -80,6 +86,17 @@ public final class Tape {
         return t;
     }
 
+    /**
+     * A temporary buffer of at least {@code n} floats for use inside one op's forward or backward
+     * rule. It is shared by every op of this tape: its contents are unspecified and are only valid
+     * until the next call of {@code scratch}. Grows once, then is reused (no steady-state allocation).
+     */
+    public float[] scratch(int n) {
+        if (n < 0) throw new IllegalArgumentException("scratch: negative size " + n);
+        if (scratch.length < n) scratch = new float[n];
+        return scratch;
+    }
+
     /** Records a backward rule; ignored in no-grad mode. */
     public void record(Backward rule) {
         if (gradEnabled) records.add(rule);
@@ -91,11 +108,22 @@ public final class Tape {
             throw new IllegalArgumentException("backward: needs a one-element tensor, got shape "
                     + Arrays.toString(out.shape()) + "; pass an output gradient for other shapes");
         }
-        backward(out, new float[] {1f});
+        backward(out, ONE);
     }
 
-    /** Reverse pass with a given output gradient (cotangent) of out's size. */
+    /**
+     * Reverse pass with a given output gradient (cotangent) of out's size. Runs every rule
+     * recorded since the last {@link #reset()}, so it may run once per reset: a second pass would
+     * push the first loss's gradients into the leaves again. For two losses, add them and run
+     * one pass, or reset (or use a second tape) in between.
+     *
+     * @throws IllegalStateException when out carries no gradient, or a pass already ran since the last reset
+     */
     public void backward(Tensor out, float[] outGrad) {
+        if (backwardDone) {
+            throw new IllegalStateException("backward: a reverse pass already ran on this tape since the last "
+                    + "reset(); add the losses and run one pass, or reset() in between");
+        }
         if (!out.requiresGrad()) {
             throw new IllegalStateException("backward: " + out + " does not depend on any tensor with a "
                     + "gradient (or was computed in no-grad mode)");
@@ -104,6 +132,7 @@ public final class Tape {
             throw new IllegalArgumentException("backward: output gradient has " + outGrad.length
                     + " values, output " + Arrays.toString(out.shape()) + " has " + out.size());
         }
+        backwardDone = true;
         kernels.axpy(out.size(), 1f, outGrad, 0, out.grad(), out.gradOffset());
         for (int i = records.size() - 1; i >= 0; i--) records.get(i).run();
     }

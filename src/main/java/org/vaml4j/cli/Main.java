@@ -14,7 +14,11 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
-                new InfoCommand())) {
+                new InfoCommand(),
+                new EnvsCommand(),
+                new TrainCommand(),
+                new SimCommand(),
+                new LossesCommand())) {
             m.put(c.name(), c);
         }
         return m;

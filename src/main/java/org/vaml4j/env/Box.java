@@ -38,18 +38,36 @@ public record Box(double[] low, double[] high) implements Space {
 
     @Override
     public double[] validate(String what, double[] x) {
+        double[] out = check(what, x);
+        for (int i = 0; i < out.length; i++) out[i] = Math.min(high[i], Math.max(low[i], out[i]));
+        return out;
+    }
+
+    /**
+     * Checks length and finiteness like {@link #validate} but returns an unclipped copy, for
+     * tasks whose dynamics take out-of-box actions as given (mbrl-lib's continuous CartPole) or
+     * clip only part of the way (MountainCarContinuous charges the unclipped action).
+     */
+    public double[] check(String what, double[] x) {
         if (x == null) throw new IllegalArgumentException(what + " must not be null");
         if (x.length != low.length) {
             throw new IllegalArgumentException(what + " has " + x.length + " values; expected " + low.length);
         }
-        double[] out = x.clone();
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
                 throw new IllegalArgumentException(what + "[" + i + "] is " + x[i] + "; must be finite");
             }
-            out[i] = Math.min(high[i], Math.max(low[i], x[i]));
         }
-        return out;
+        return x.clone();
+    }
+
+    /** Whether {@code x} has this box's length and lies inside it (bounds included). */
+    public boolean contains(double[] x) {
+        if (x == null || x.length != low.length) return false;
+        for (int i = 0; i < x.length; i++) {
+            if (!(x[i] >= low[i] && x[i] <= high[i])) return false;
+        }
+        return true;
     }
 
     @Override

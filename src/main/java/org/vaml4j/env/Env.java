@@ -29,4 +29,7 @@ public interface Env {
 
     /** Episode length at which {@code truncated} becomes true (Gym's TimeLimit), or 0 when unlimited. */
     int maxEpisodeSteps();
+
+    /** The task's reward and termination as pure functions of observations (for model rollouts). */
+    TaskFunctions functions();
 }

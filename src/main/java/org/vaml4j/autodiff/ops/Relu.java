@@ -11,12 +11,6 @@ public final class Relu {
     private Relu() {}
 
     public static Tensor apply(Tape tape, Tensor x) {
-        Tensor y = tape.output(x.requiresGrad(), x.shape());
-        tape.kernels().unary(Unary.RELU, x.size(), x.data(), x.offset(), y.data(), y.offset());
-        if (y.requiresGrad()) {
-            tape.record(() -> tape.kernels().activationBackward(Activation.RELU, x.size(),
-                    x.data(), x.offset(), y.data(), y.offset(), y.grad(), y.gradOffset(), x.grad(), x.gradOffset()));
-        }
-        return y;
+        return Pointwise.activation(tape, x, Unary.RELU, Activation.RELU);
     }
 }

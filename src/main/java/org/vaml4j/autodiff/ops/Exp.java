@@ -1,0 +1,29 @@
+package org.vaml4j.autodiff.ops;
+
+import org.vaml4j.autodiff.Tape;
+import org.vaml4j.autodiff.Tensor;
+import org.vaml4j.kernel.Binary;
+import org.vaml4j.kernel.Kernels;
+import org.vaml4j.kernel.Unary;
+
+/** {@code y = exp(x)}. */
+public final class Exp {
+
+    private Exp() {}
+
+    public static Tensor apply(Tape tape, Tensor x) {
+        Kernels kn = tape.kernels();
+        int n = x.size();
+        Tensor y = tape.output(x.requiresGrad(), x.shape());
+        kn.unary(Unary.EXP, n, x.data(), x.offset(), y.data(), y.offset());
+        if (y.requiresGrad()) {
+            tape.record(() -> {
+                // dx += dy * y
+                float[] s = tape.scratch(n);
+                kn.binary(Binary.MUL, n, y.grad(), y.gradOffset(), y.data(), y.offset(), s, 0);
+                kn.axpy(n, 1f, s, 0, x.grad(), x.gradOffset());
+            });
+        }
+        return y;
+    }
+}

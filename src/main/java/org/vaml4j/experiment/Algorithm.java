@@ -1,0 +1,26 @@
+package org.vaml4j.experiment;
+
+import org.vaml4j.env.Env;
+import org.vaml4j.kernel.Kernels;
+import org.vaml4j.rl.Trainer;
+
+/**
+ * A training algorithm as {@code vaml4j train --algo <name>} knows it: its presets live under
+ * {@code /org/vaml4j/presets/<name>/} ({@link Presets}), and it turns resolved {@link Settings}
+ * into a {@link Trainer}. New algorithms plug in by adding an implementation to the list the
+ * CLI consults.
+ */
+public interface Algorithm {
+
+    /** The name used with {@code --algo}. */
+    String name();
+
+    /** One line for the help text. */
+    String summary();
+
+    /**
+     * A fresh trainer for {@code env} (evaluation on {@code evalEnv}) configured by {@code settings}
+     * (defaults + task preset + overrides); bad values throw IllegalArgumentException naming the key.
+     */
+    Trainer create(Settings settings, Env env, Env evalEnv, long seed, Kernels kernels);
+}
