@@ -6,7 +6,10 @@ import org.vaml4j.kernel.ElementwiseJob.Kind;
  * SIMD backend on {@code jdk.incubator.vector}: packed, register- and cache-blocked gemm
  * ({@link PackedGemm}), SIMD elementwise loops with a scalar tail ({@link VectorLoops}), and a
  * team of {@code threads} threads owned by this instance ({@link WorkerPool}) for calls above a
- * size threshold.
+ * size threshold. Small calls (below {@link #PACKED_GEMM_MACS}, {@link #SIMD_ELEMENTS}) run plain
+ * loops ({@link SmallGemm}, the scalar reference), which C2 auto-vectorizes: the Vector API does
+ * not pay off there, and its values are boxed until the JIT has compiled a path with C2, which
+ * would make a short training run allocate.
  *
  * <p>Results do not depend on the thread count: each output element is computed by one thread,
  * in the same order as a single-threaded call (see {@link GemmJob}, {@link ElementwiseJob}).
@@ -20,6 +23,10 @@ import org.vaml4j.kernel.ElementwiseJob.Kind;
  */
 public final class VectorKernels implements Kernels, AutoCloseable {
 
+    /** Multiply-adds (m*n*k) of one product from which it runs packed on the SIMD micro-kernel. */
+    static final long PACKED_GEMM_MACS = 1L << 16;
+    /** Elements from which elementwise calls use the Vector API loops (below: plain loops). */
+    static final int SIMD_ELEMENTS = 1 << 14;
     /** Multiply-adds (batch*m*n*k) from which a gemm is split over threads. */
     static final long PARALLEL_GEMM_MACS = 1L << 19;
     /** Elements from which an elementwise call or reduction is split over threads. */
@@ -27,14 +34,23 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     private final ScalarKernels scalar = new ScalarKernels();
     private final int threads;
+    private final long packedGemmMacs;
+    private final int simdElements;
     private final WorkerPool pool;
     private final GemmJob gemmJob;
     private final ElementwiseJob mapJob = new ElementwiseJob();
 
     /** @param threads threads a large call may use, the caller included (>= 1) */
     public VectorKernels(int threads) {
+        this(threads, PACKED_GEMM_MACS, SIMD_ELEMENTS);
+    }
+
+    /** With other small-call thresholds; tests pass 0 to run the SIMD paths on small ragged sizes. */
+    VectorKernels(int threads, long packedGemmMacs, int simdElements) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.threads = threads;
+        this.packedGemmMacs = packedGemmMacs;
+        this.simdElements = simdElements;
         this.pool = new WorkerPool(threads);
         this.gemmJob = new GemmJob(threads);
     }
@@ -69,6 +85,13 @@ public final class VectorKernels implements Kernels, AutoCloseable {
                     + " m=" + m + " n=" + n + " k=" + k);
         }
         if (batch == 0 || m == 0 || n == 0) return;
+        if ((long) m * n * k < packedGemmMacs) {
+            for (int e = 0; e < batch; e++) {
+                SmallGemm.gemm(transA, transB, m, n, k, alpha, a, aOff + e * aStride, b, bOff + e * bStride,
+                        beta, c, cOff + e * cStride);
+            }
+            return;
+        }
         if (!pool.tryAcquire()) {
             GemmJob.runAlone(batch, transA, transB, m, n, k, alpha, a, aOff, aStride, b, bOff, bStride,
                     beta, c, cOff, cStride);
@@ -92,6 +115,10 @@ public final class VectorKernels implements Kernels, AutoCloseable {
     @Override
     public void biasActivation(Activation act, int rows, int cols, float[] x, int xOff, float[] bias, int biasOff,
                                float[] y, int yOff) {
+        if ((long) rows * cols < simdElements) {
+            scalar.biasActivation(act, rows, cols, x, xOff, bias, biasOff, y, yOff);
+            return;
+        }
         if (!parallel((long) rows * cols, rows)) {
             VectorLoops.biasActivation(act, 0, rows, cols, x, xOff, bias, biasOff, y, yOff);
             return;
@@ -105,6 +132,10 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     @Override
     public void unary(Unary f, int n, float[] x, int xOff, float[] y, int yOff) {
+        if (n < simdElements) {
+            scalar.unary(f, n, x, xOff, y, yOff);
+            return;
+        }
         if (!parallel(n, n)) {
             VectorLoops.unary(f, n, x, xOff, y, yOff);
             return;
@@ -115,6 +146,10 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     @Override
     public void binary(Binary f, int n, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
+        if (n < simdElements) {
+            scalar.binary(f, n, x, xOff, y, yOff, z, zOff);
+            return;
+        }
         if (!parallel(n, n)) {
             VectorLoops.binary(f, n, x, xOff, y, yOff, z, zOff);
             return;
@@ -125,6 +160,10 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     @Override
     public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        if (n < simdElements) {
+            scalar.axpy(n, alpha, x, xOff, y, yOff);
+            return;
+        }
         if (!parallel(n, n)) {
             VectorLoops.axpy(n, alpha, x, xOff, y, yOff);
             return;
@@ -135,6 +174,10 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     @Override
     public void scale(int n, float alpha, float[] x, int xOff) {
+        if (n < simdElements) {
+            scalar.scale(n, alpha, x, xOff);
+            return;
+        }
         if (!parallel(n, n)) {
             VectorLoops.scale(n, alpha, x, xOff);
             return;
@@ -145,6 +188,10 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     @Override
     public void fill(int n, float value, float[] x, int xOff) {
+        if (n < simdElements) {
+            scalar.fill(n, value, x, xOff);
+            return;
+        }
         if (!parallel(n, n)) {
             VectorLoops.fill(n, value, x, xOff);
             return;
@@ -156,6 +203,10 @@ public final class VectorKernels implements Kernels, AutoCloseable {
     @Override
     public void activationBackward(Activation act, int n, float[] x, int xOff, float[] y, int yOff, float[] dy,
                                    int dyOff, float[] dx, int dxOff) {
+        if (n < simdElements) {
+            scalar.activationBackward(act, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+            return;
+        }
         if (!parallel(n, n)) {
             VectorLoops.activationBackward(act, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
             return;
@@ -169,6 +220,10 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     @Override
     public void columnSums(int rows, int cols, float[] x, int xOff, float[] out, int outOff, boolean accumulate) {
+        if ((long) rows * cols < simdElements) {
+            scalar.columnSums(rows, cols, x, xOff, out, outOff, accumulate);
+            return;
+        }
         if (!parallel((long) rows * cols, cols / PackedGemm.L)) {
             VectorLoops.columnSums(rows, cols, 0, cols, x, xOff, out, outOff, accumulate);
             return;
@@ -180,6 +235,10 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     @Override
     public void rowSums(int rows, int cols, float[] x, int xOff, float[] out, int outOff, boolean accumulate) {
+        if ((long) rows * cols < simdElements) {
+            scalar.rowSums(rows, cols, x, xOff, out, outOff, accumulate);
+            return;
+        }
         if (!parallel((long) rows * cols, rows)) {
             VectorLoops.rowSums(0, rows, cols, x, xOff, out, outOff, accumulate);
             return;

@@ -7,9 +7,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The elementwise functions of {@link Unary}, {@link Binary} and {@link Activation} on whole
- * registers. Every operator is a constant at its call site (a non-constant operator would fall
- * off the Vector API intrinsics onto its slow Java path).
+ * The transcendental elementwise functions of {@link Unary} and {@link Activation} on whole
+ * registers, plus the activation derivatives (the formulas of {@link Activation#derivative}).
  *
  * <p>Exact lanes: NEG, ABS, SQUARE, SQRT, RELU, IDENTITY and every {@link Binary} give the same
  * bits as the scalar reference. exp, log and tanh are our own polynomial approximations (the
@@ -28,169 +27,247 @@ final class VectorMath {
 
     private VectorMath() {}
 
-    /** f(x) lane by lane. */
-    static FloatVector unary(Unary f, FloatVector x) {
-        return switch (f) {
-            case NEG -> x.neg();
-            case ABS -> x.abs();
-            case SQUARE -> x.mul(x);
-            case SQRT -> x.sqrt();
-            case EXP -> exp(x);
-            case LOG -> log(x);
-            case RELU -> relu(x);
-            case SILU -> silu(x);
-            case TANH -> tanh(x);
-            case SIGMOID -> sigmoid(x);
-            case SOFTPLUS -> softplus(x);
-        };
-    }
-
-    /** act(x) lane by lane. */
-    static FloatVector activation(Activation act, FloatVector x) {
-        return switch (act) {
-            case IDENTITY -> x;
-            case RELU -> relu(x);
-            case SILU -> silu(x);
-            case TANH -> tanh(x);
-            case SIGMOID -> sigmoid(x);
-            case SOFTPLUS -> softplus(x);
-        };
-    }
-
-    /** act'(x) given input x and output y = act(x), the same formulas as {@link Activation#derivative}. */
-    static FloatVector derivative(Activation act, FloatVector x, FloatVector y) {
-        FloatVector one = c(1f);
-        return switch (act) {
-            case IDENTITY -> one;
-            case RELU -> FloatVector.zero(S).blend(one, x.compare(VectorOperators.GT, 0f));
-            case SILU -> {
-                FloatVector s = sigmoid(x);
-                yield s.mul(one.add(x.mul(one.sub(s))));          // s (1 + x (1 - s))
-            }
-            case TANH -> one.sub(y.mul(y));                        // 1 - y^2
-            case SIGMOID -> y.mul(one.sub(y));                     // y (1 - y)
-            case SOFTPLUS -> sigmoid(x);                           // softplus' = sigmoid
-        };
-    }
-
-    /** f(x, y) lane by lane; MIN/MAX follow Math.min/max (NaN wins, -0 < +0). */
-    static FloatVector binary(Binary f, FloatVector x, FloatVector y) {
-        return switch (f) {
-            case ADD -> x.add(y);
-            case SUB -> x.sub(y);
-            case MUL -> x.mul(y);
-            case DIV -> x.div(y);
-            case MIN -> x.min(y);
-            case MAX -> x.max(y);
-        };
-    }
-
-    /** x > 0 ? x : 0 (NaN maps to 0, as in the scalar reference). */
-    private static FloatVector relu(FloatVector x) {
-        VectorMask<Float> positive = x.compare(VectorOperators.GT, 0f);
-        return FloatVector.zero(S).blend(x, positive);
-    }
-
-    /** 1 / (1 + exp(-x)). */
-    private static FloatVector sigmoid(FloatVector x) {
-        FloatVector one = c(1f);
-        return one.div(one.add(exp(x.neg())));
-    }
-
-    /** x / (1 + exp(-x)). */
-    private static FloatVector silu(FloatVector x) {
-        return x.div(exp(x.neg()).add(1f));
-    }
-
-    /** max(x, 0) + log1p(exp(-|x|)), stable for large |x|. */
-    private static FloatVector softplus(FloatVector x) {
-        FloatVector t = exp(x.abs().neg());                    // t in [0, 1]
-        // log1p(t) = log(u) * t / (u - 1) with u = 1 + t rounded: the quotient undoes the
-        // rounding of u (Goldberg); where u == 1, log1p(t) = t to float precision
-        FloatVector u = t.add(1f);
-        FloatVector um1 = u.sub(1f);
-        VectorMask<Float> tiny = um1.compare(VectorOperators.EQ, 0f);
-        FloatVector log1p = log(u).mul(t.div(um1.blend(1f, tiny))).blend(t, tiny);
-        return x.max(0f).add(log1p);
-    }
-
-    // ---- exp, log, tanh from exact lane operations (Cephes expf/logf/tanhf constants) ----
+    // Every method here is at most 35 bytes of bytecode (HotSpot's MaxInlineSize), so C2 always
+    // inlines it into the loop that calls it and keeps the vectors in registers. A bigger helper
+    // may be compiled on its own; its FloatVector result is then boxed on every call.
 
     private static FloatVector c(float value) {
         return FloatVector.broadcast(S, value);
     }
 
+    /** x > 0 ? x : 0 (NaN maps to 0, as in the scalar reference). */
+    static FloatVector relu(FloatVector x) {
+        return FloatVector.zero(S).blend(x, x.compare(VectorOperators.GT, 0f));
+    }
+
+    /** relu'(x): 1 where x > 0, else 0. */
+    static FloatVector reluDerivative(FloatVector x) {
+        return FloatVector.zero(S).blend(1f, x.compare(VectorOperators.GT, 0f));
+    }
+
+    /** 1 / (1 + exp(-x)). */
+    static FloatVector sigmoid(FloatVector x) {
+        return c(1f).div(exp(x.neg()).add(1f));
+    }
+
+    /** x / (1 + exp(-x)). */
+    static FloatVector silu(FloatVector x) {
+        return x.div(exp(x.neg()).add(1f));
+    }
+
+    /** silu'(x) = s (1 + x (1 - s)), s = sigmoid(x). */
+    static FloatVector siluDerivative(FloatVector x) {
+        return siluDerivative(x, sigmoid(x));
+    }
+
+    private static FloatVector siluDerivative(FloatVector x, FloatVector s) {
+        return s.mul(x.mul(c(1f).sub(s)).add(1f));
+    }
+
+    /** max(x, 0) + log1p(exp(-|x|)), stable for large |x|. */
+    static FloatVector softplus(FloatVector x) {
+        return x.max(0f).add(log1p01(exp(x.abs().neg())));
+    }
+
+    /**
+     * log1p(t) for t in [0, 1]: log(u) t / (u - 1) with u = 1 + t rounded; the quotient undoes
+     * the rounding of u (Goldberg). Where u == 1, log1p(t) = t to float precision.
+     */
+    private static FloatVector log1p01(FloatVector t) {
+        FloatVector u = t.add(1f);
+        return log1pFix(t, u, u.sub(1f));
+    }
+
+    private static FloatVector log1pFix(FloatVector t, FloatVector u, FloatVector um1) {
+        return log1pFix(t, u, um1, um1.compare(VectorOperators.EQ, 0f));
+    }
+
+    private static FloatVector log1pFix(FloatVector t, FloatVector u, FloatVector um1, VectorMask<Float> tiny) {
+        return log(u).mul(t.div(um1.blend(1f, tiny))).blend(t, tiny);
+    }
+
+    // ---- exp: 2^n e^r, n = rint(x log2 e), r = x - n ln2, |r| <= ln2/2 (Cephes expf) ----
+
     private static final float LOG2E = 1.44269504088896341f;
     private static final float LN2_HI = 0.693359375f;          // ln 2 = LN2_HI + LN2_LO,
     private static final float LN2_LO = -2.12194440e-4f;       // LN2_HI exact in few bits
-    private static final float ROUND = 12582912f;              // 1.5 * 2^23: x + ROUND - ROUND = rint(x)
+    private static final float ROUND = 12582912f;              // 1.5 * 2^23: v + ROUND - ROUND = rint(v)
 
-    /** exp(x) = 2^n e^r, n = rint(x log2 e), |r| <= ln2 / 2; ~1 ulp. Overflows to +inf, underflows to 0. */
+    /** exp(x), ~1 ulp; overflows to +inf, underflows to 0, NaN stays NaN. */
     static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(-104f).min(89f);                // beyond these exp is 0 / +inf anyway
-        FloatVector n = xc.mul(LOG2E).add(ROUND).sub(ROUND);
-        FloatVector r = n.fma(c(-LN2_LO), n.fma(c(-LN2_HI), xc));    // x - n ln2, ln2 in two parts
-        // e^r = 1 + r + r^2 P(r)
-        FloatVector p = r.fma(1.9875691500e-4f, 1.3981999507e-3f);
-        p = p.fma(r, c(8.3334519073e-3f));
-        p = p.fma(r, c(4.1665795894e-2f));
-        p = p.fma(r, c(1.6666665459e-1f));
-        p = p.fma(r, c(5.0000001201e-1f));
-        FloatVector er = p.mul(r.mul(r)).add(r).add(1f);
-        // 2^n as two factors 2^n1 2^n2 (n1 = n >> 1), each a normal float for n in [-150, 128]
-        IntVector ni = (IntVector) n.convert(VectorOperators.F2I, 0);
-        IntVector n1 = ni.lanewise(VectorOperators.ASHR, 1);
-        IntVector n2 = ni.sub(n1);
-        FloatVector s1 = n1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector s2 = n2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector y = er.mul(s1).mul(s2);
-        return y.blend(x, x.compare(VectorOperators.NE, x));     // NaN stays NaN
+        FloatVector xc = clampExp(x);
+        FloatVector n = rint(xc.mul(LOG2E));
+        return keepNaN(x, scaleByPow2(expPoly(reduce(xc, n)), n));
     }
+
+    /** Beyond [-104, 89] exp is 0 or +inf anyway; the clamp keeps n within the exponent range. */
+    private static FloatVector clampExp(FloatVector x) {
+        return x.max(-104f).min(89f);
+    }
+
+    private static FloatVector rint(FloatVector v) {
+        return v.add(ROUND).sub(ROUND);
+    }
+
+    /** x - n ln2 with ln2 in two parts, so the product n LN2_HI is exact. */
+    private static FloatVector reduce(FloatVector x, FloatVector n) {
+        return n.fma(c(-LN2_LO), n.fma(c(-LN2_HI), x));
+    }
+
+    /** e^r = 1 + r + r^2 P(r) on |r| <= ln2/2. */
+    private static FloatVector expPoly(FloatVector r) {
+        return expPoly2(r.fma(1.9875691500e-4f, 1.3981999507e-3f), r).mul(r.mul(r)).add(r).add(1f);
+    }
+
+    private static FloatVector expPoly2(FloatVector p, FloatVector r) {
+        return expPoly4(p.fma(r, c(8.3334519073e-3f)).fma(r, c(4.1665795894e-2f)), r);
+    }
+
+    private static FloatVector expPoly4(FloatVector p, FloatVector r) {
+        return p.fma(r, c(1.6666665459e-1f)).fma(r, c(5.0000001201e-1f));
+    }
+
+    /** v 2^n as v 2^n1 2^n2 (n1 = n >> 1): each factor is a normal float for n in [-150, 128]. */
+    private static FloatVector scaleByPow2(FloatVector v, FloatVector n) {
+        return scaleByPow2(v, (IntVector) n.convert(VectorOperators.F2I, 0));
+    }
+
+    private static FloatVector scaleByPow2(FloatVector v, IntVector n) {
+        IntVector n1 = n.lanewise(VectorOperators.ASHR, 1);
+        return v.mul(pow2(n1)).mul(pow2(n.sub(n1)));
+    }
+
+    /** 2^k for integer k in [-126, 127]: the exponent field k + 127. */
+    private static FloatVector pow2(IntVector k) {
+        return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    }
+
+    private static FloatVector keepNaN(FloatVector x, FloatVector y) {
+        return y.blend(x, x.compare(VectorOperators.NE, x));
+    }
+
+    /** v where the mask is set, else 0. */
+    private static FloatVector where(VectorMask<Float> m, FloatVector v) {
+        return FloatVector.zero(S).blend(v, m);
+    }
+
+    private static FloatVector where(VectorMask<Float> m, float v) {
+        return FloatVector.zero(S).blend(v, m);
+    }
+
+    // ---- log: e ln2 + log(1 + f), 1 + f in [sqrt(1/2), sqrt(2)) (Cephes logf) ----
 
     private static final float SQRT_HALF = 0.707106781186547524f;
 
-    /** log(x) = e ln2 + log(m), m in [sqrt(1/2), sqrt(2)); ~1 ulp; log(0) = -inf, log(x < 0) = NaN. */
+    /** log(x), ~1 ulp; log(+inf) = +inf, log(0) = -inf, log(x < 0) = log(NaN) = NaN. */
     static FloatVector log(FloatVector x) {
-        // subnormals: scale by 2^25 so the exponent field is meaningful
-        VectorMask<Float> sub = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
-        FloatVector xs = x.blend(x.mul(33554432f), sub);
-        IntVector bits = (IntVector) xs.reinterpretAsInts();
-        IntVector e = bits.lanewise(VectorOperators.LSHR, 23).and(0xff).sub(126);   // m in [0.5, 1)
-        FloatVector m = bits.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
-        FloatVector fe = ((FloatVector) e.convert(VectorOperators.I2F, 0)).sub(FloatVector.zero(S).blend(25f, sub));
-        VectorMask<Float> low = m.compare(VectorOperators.LT, SQRT_HALF);
-        fe = fe.sub(FloatVector.zero(S).blend(1f, low));
-        m = m.add(FloatVector.zero(S).blend(m, low)).sub(1f);    // m < sqrt(1/2): 2m - 1, else m - 1
-        FloatVector z = m.mul(m);
-        FloatVector p = m.fma(7.0376836292e-2f, -1.1514610310e-1f);
-        p = p.fma(m, c(1.1676998740e-1f));
-        p = p.fma(m, c(-1.2420140846e-1f));
-        p = p.fma(m, c(1.4249322787e-1f));
-        p = p.fma(m, c(-1.6668057665e-1f));
-        p = p.fma(m, c(2.0000714765e-1f));
-        p = p.fma(m, c(-2.4999993993e-1f));
-        p = p.fma(m, c(3.3333331174e-1f));
-        FloatVector y = p.mul(m).mul(z);
-        y = fe.fma(c(LN2_LO), y);
-        y = z.fma(c(-0.5f), y);
-        FloatVector result = m.add(y).add(fe.mul(LN2_HI));
-        // special values: log(+inf) = +inf, log(0) = -inf, log(negative or NaN) = NaN
-        result = result.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
-        result = result.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
-        return result.blend(Float.NaN, x.compare(VectorOperators.GE, 0f).not());
+        return log(x, x.compare(VectorOperators.LT, Float.MIN_NORMAL));
     }
 
-    /** tanh(x): odd polynomial for |x| < 0.625, else sign(x) (1 - 2 / (exp(2|x|) + 1)); ~2 ulps. */
+    /** Subnormals (mask) are scaled by 2^25 first so the exponent field is meaningful. */
+    private static FloatVector log(FloatVector x, VectorMask<Float> subnormal) {
+        return logSpecial(x, logBits((IntVector) x.blend(x.mul(33554432f), subnormal).reinterpretAsInts(), subnormal));
+    }
+
+    private static FloatVector logBits(IntVector bits, VectorMask<Float> scaled) {
+        return logMantissa(mantissa(bits), exponent(bits, scaled));
+    }
+
+    /** m in [0.5, 1) with x = m 2^e. */
+    private static FloatVector mantissa(IntVector bits) {
+        return bits.and(0x807fffff).or(0x3f000000).reinterpretAsFloats();
+    }
+
+    /** e with x = m 2^e, m in [0.5, 1); minus 25 where x was scaled up. */
+    private static FloatVector exponent(IntVector bits, VectorMask<Float> scaled) {
+        return toFloat(bits.lanewise(VectorOperators.LSHR, 23).and(0xff).sub(126)).sub(where(scaled, 25f));
+    }
+
+    private static FloatVector toFloat(IntVector v) {
+        return (FloatVector) v.convert(VectorOperators.I2F, 0);
+    }
+
+    private static FloatVector logMantissa(FloatVector m, FloatVector e) {
+        return logMantissa(m, e, m.compare(VectorOperators.LT, SQRT_HALF));
+    }
+
+    /** below sqrt(1/2): f = 2m - 1 and e - 1, else f = m - 1. */
+    private static FloatVector logMantissa(FloatVector m, FloatVector e, VectorMask<Float> low) {
+        return logSum(m.add(where(low, m)).sub(1f), e.sub(where(low, 1f)));
+    }
+
+    private static FloatVector logSum(FloatVector f, FloatVector e) {
+        return logSum(f, e, f.mul(f));
+    }
+
+    /** f + (e LN2_LO - z / 2 + f z P(f)) + e LN2_HI, z = f^2. */
+    private static FloatVector logSum(FloatVector f, FloatVector e, FloatVector z) {
+        return f.add(z.fma(c(-0.5f), logLow(f, e, z))).add(e.mul(LN2_HI));
+    }
+
+    private static FloatVector logLow(FloatVector f, FloatVector e, FloatVector z) {
+        return e.fma(c(LN2_LO), logPoly(f).mul(f).mul(z));
+    }
+
+    private static FloatVector logPoly(FloatVector f) {
+        return logPoly3(f.fma(7.0376836292e-2f, -1.1514610310e-1f).fma(f, c(1.1676998740e-1f)), f);
+    }
+
+    private static FloatVector logPoly3(FloatVector p, FloatVector f) {
+        return logPoly5(p.fma(f, c(-1.2420140846e-1f)).fma(f, c(1.4249322787e-1f)), f);
+    }
+
+    private static FloatVector logPoly5(FloatVector p, FloatVector f) {
+        return logPoly7(p.fma(f, c(-1.6668057665e-1f)).fma(f, c(2.0000714765e-1f)), f);
+    }
+
+    private static FloatVector logPoly7(FloatVector p, FloatVector f) {
+        return p.fma(f, c(-2.4999993993e-1f)).fma(f, c(3.3333331174e-1f));
+    }
+
+    /** log(+inf) = +inf, log(0) = -inf. */
+    private static FloatVector logSpecial(FloatVector x, FloatVector y) {
+        return nanBelowZero(x, infinityStays(x, y).blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f)));
+    }
+
+    private static FloatVector infinityStays(FloatVector x, FloatVector y) {
+        return y.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY));
+    }
+
+    /** log(x < 0) = log(NaN) = NaN. */
+    private static FloatVector nanBelowZero(FloatVector x, FloatVector y) {
+        return y.blend(Float.NaN, x.compare(VectorOperators.GE, 0f).not());
+    }
+
+    // ---- tanh: odd polynomial for |x| < 0.625, else sign(x) (1 - 2 / (exp(2|x|) + 1)) (Cephes tanhf) ----
+
+    /** tanh(x), ~1 ulp. */
     static FloatVector tanh(FloatVector x) {
-        FloatVector ax = x.abs();
-        FloatVector big = c(1f).sub(c(2f).div(exp(ax.add(ax)).add(1f)));
-        big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
-        FloatVector z = x.mul(x);
-        FloatVector p = z.fma(-5.70498872745e-3f, 2.06390887954e-2f);
-        p = p.fma(z, c(-5.37397155531e-2f));
-        p = p.fma(z, c(1.33314422036e-1f));
-        p = p.fma(z, c(-3.33332819422e-1f));
-        FloatVector small = p.mul(z).fma(x, x);                 // x + x z P(z)
-        return big.blend(small, ax.compare(VectorOperators.LT, 0.625f));
+        return tanhLarge(x).blend(tanhSmall(x), x.abs().compare(VectorOperators.LT, 0.625f));
+    }
+
+    private static FloatVector tanhLarge(FloatVector x) {
+        return withSignOf(x, c(1f).sub(c(2f).div(exp(x.abs().mul(2f)).add(1f))));
+    }
+
+    private static FloatVector withSignOf(FloatVector x, FloatVector t) {
+        return t.blend(t.neg(), x.compare(VectorOperators.LT, 0f));
+    }
+
+    private static FloatVector tanhSmall(FloatVector x) {
+        return tanhSmall(x, x.mul(x));
+    }
+
+    /** x + x z P(z), z = x^2. */
+    private static FloatVector tanhSmall(FloatVector x, FloatVector z) {
+        return tanhPoly(z).mul(z).fma(x, x);
+    }
+
+    private static FloatVector tanhPoly(FloatVector z) {
+        return tanhPoly3(z.fma(-5.70498872745e-3f, 2.06390887954e-2f).fma(z, c(-5.37397155531e-2f)), z);
+    }
+
+    private static FloatVector tanhPoly3(FloatVector p, FloatVector z) {
+        return p.fma(z, c(1.33314422036e-1f)).fma(z, c(-3.33332819422e-1f));
     }
 }

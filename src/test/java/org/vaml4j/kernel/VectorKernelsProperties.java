@@ -12,7 +12,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * {@link VectorKernels} (one thread) against the {@link ScalarKernels} oracle over ragged sizes:
+ * {@link VectorKernels} (one thread, forced onto its SIMD paths; the gemm property also checks the
+ * default small-size path) against the {@link ScalarKernels} oracle over ragged sizes:
  * 0, 1, primes, fewer than the lanes, not multiples of the lanes or of the gemm micro-tile, and
  * k past one packed block ({@link PackedGemm#KC}).
  *
@@ -28,7 +29,10 @@ class VectorKernelsProperties {
 
     private static final float EPS = Math.ulp(1f);
     private final ScalarKernels scalar = new ScalarKernels();
-    private final VectorKernels vector = new VectorKernels(1);
+    /** Small-call thresholds 0: every call takes the SIMD path (packed gemm, Vector API loops). */
+    private final VectorKernels vector = new VectorKernels(1, 0, 0);
+    /** Default thresholds: small calls take the plain-loop path. */
+    private final VectorKernels defaults = new VectorKernels(1);
 
     @Provide
     Arbitrary<Integer> ragged() {
@@ -64,6 +68,9 @@ class VectorKernelsProperties {
         float[] bound = abs(c);
         scalar.gemm(transA, transB, m, n, k, Math.abs(alpha), abs(a), off, abs(b), off, Math.abs(beta), bound, off);
         assertGemmClose(expect, got, bound, k, "gemm tA=" + transA + " tB=" + transB + " " + m + "x" + n + "x" + k);
+        float[] small = c.clone();
+        defaults.gemm(transA, transB, m, n, k, alpha, a, off, b, off, beta, small, off);
+        assertGemmClose(expect, small, bound, k, "small gemm tA=" + transA + " tB=" + transB + " " + m + "x" + n + "x" + k);
         for (int i = 0; i < off; i++) assertEquals(c[i], got[i], "gemm wrote before its offset");
     }
 

@@ -24,7 +24,11 @@ class VectorKernelsTest {
     private static List<float[]> workload(Kernels kern) {
         SplittableRandom rng = new SplittableRandom(42);
         List<float[]> out = new ArrayList<>();
-        // gemm in all transpose forms: 97x103x61 (> PARALLEL_GEMM_MACS), rows split
+        // gemm in all transpose forms: 97x103x61 (> PARALLEL_GEMM_MACS), rows split; and one small
+        float[] small = VectorKernelsProperties.random(rng, 30 * 40);
+        float[] smallC = new float[900];
+        kern.gemm(false, true, 30, 30, 40, 1f, small, 0, small, 0, 0f, smallC, 0);
+        out.add(smallC);
         int m = 97, n = 103, k = 61;
         float[] a = VectorKernelsProperties.random(rng, m * k);
         float[] b = VectorKernelsProperties.random(rng, k * n);
@@ -76,10 +80,10 @@ class VectorKernelsTest {
         kern.fill(len, 3f, f, 0);
         out.add(f);
         float[] colSums = new float[251];
-        kern.columnSums(301, 251, x, 0, colSums, 0, false);
+        kern.columnSums(263, 251, x, 0, colSums, 0, false);
         out.add(colSums);
-        float[] rowSums = new float[301];
-        kern.rowSums(301, 251, x, 0, rowSums, 0, false);
+        float[] rowSums = new float[263];
+        kern.rowSums(263, 251, x, 0, rowSums, 0, false);
         out.add(rowSums);
         return out;
     }
