@@ -15,9 +15,11 @@ import org.vaml4j.kernel.Kernels;
  *   reverse mode:        &lt;J_i^T c, t_i&gt;  from tape.backward(y, c)
  * </pre>
  * f is evaluated in float (as in training) and the projections are accumulated in double. The
- * check passes when {@code |fd - rev| <= relTol max(|fd|, |rev|) + absTol scale}, where
- * {@code scale = ||J_i^T c|| ||t_i|| + sum_j |c_j y_j|} bounds the size of both numbers and of
- * the float rounding in f. Inputs with a gradient ({@link Tensor#requiresGrad()}) are checked;
+ * check passes when {@code |fd - rev| <= relTol max(|fd|, |rev|) + absTol scale + noise}, where
+ * {@code scale = ||J_i^T c|| ||t_i|| + sum_j |c_j y_j|} bounds the size of both numbers, and
+ * {@code noise = 4 sum_j |c_j| ulp(max(|y_j|, max|x|)) / (2 eps)} is the float rounding floor of
+ * the differences: an output computed from inputs of size |x| (e.g. {@code -10 + softplus(..)})
+ * carries rounding of that size even when it is itself small. Inputs with a gradient ({@link Tensor#requiresGrad()}) are checked;
  * constants are held fixed. Pick points away from kinks (relu at 0, abs at 0, ties of min/max).
  *
  * <p>Example, checking an op of one's own:
@@ -107,6 +109,15 @@ public final class GradCheck {
         float[] c = gaussian(rng, y.size());
         double scaleY = 0;
         for (int j = 0; j < yv.length; j++) scaleY += Math.abs((double) c[j] * yv[j]);
+        float inputScale = 0f;
+        for (Tensor xi : x) {
+            for (int j = 0; j < xi.size(); j++) inputScale = Math.max(inputScale, Math.abs(xi.get(j)));
+        }
+        double roundingFloor = 0;
+        for (int j = 0; j < yv.length; j++) {
+            roundingFloor += Math.abs(c[j]) * Math.ulp(Math.max(Math.abs(yv[j]), inputScale));
+        }
+        double noise = 4 * roundingFloor / (2 * config.eps());
         if (y.requiresGrad()) tape.backward(y, c);
 
         // ---- forward differences per input: <c, f(x_i + eps t_i)> - <c, f(x_i - eps t_i)> ----
@@ -128,7 +139,7 @@ public final class GradCheck {
             System.arraycopy(base, 0, x[i].data(), x[i].offset(), base.length);
             double fd = (plus - minus) / (2 * config.eps());
             double tol = config.relTol() * Math.max(Math.abs(fd), Math.abs(rev))
-                    + config.absTol() * (Math.sqrt(gNorm) * Math.sqrt(tNorm) + scaleY);
+                    + config.absTol() * (Math.sqrt(gNorm) * Math.sqrt(tNorm) + scaleY) + noise;
             out.add(new Comparison(i, x[i].shape(), fd, rev, tol));
         }
         return out;

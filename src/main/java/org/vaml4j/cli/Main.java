@@ -18,7 +18,9 @@ public final class Main {
                 new EnvsCommand(),
                 new TrainCommand(),
                 new SimCommand(),
-                new LossesCommand())) {
+                new LossesCommand(),
+                new AlgosCommand(),
+                new BenchCommand())) {
             m.put(c.name(), c);
         }
         return m;

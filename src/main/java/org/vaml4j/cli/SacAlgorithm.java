@@ -16,6 +16,8 @@ final class SacAlgorithm implements Algorithm {
 
     @Override public String summary() { return "Soft Actor-Critic on the real env (MBPO's SAC defaults)"; }
 
+    @Override public String reference() { return "Haarnoja et al. 2018, arXiv:1812.05905 Alg. 1"; }
+
     @Override
     public Trainer create(Settings s, Env env, Env evalEnv, long seed, Kernels kernels) {
         return new SacTrainer(env, evalEnv, sacConfig(s), loopConfig(s), seed, kernels);

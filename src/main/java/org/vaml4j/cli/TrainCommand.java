@@ -1,6 +1,9 @@
 package org.vaml4j.cli;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +29,9 @@ final class TrainCommand implements Command {
     /** The algorithms {@code --algo} accepts, by name. */
     static Map<String, Algorithm> algorithms() {
         Map<String, Algorithm> m = new LinkedHashMap<>();
-        for (Algorithm a : List.<Algorithm>of(new SacAlgorithm())) m.put(a.name(), a);
+        for (Algorithm a : List.<Algorithm>of(new SacAlgorithm(), new MbpoAlgorithm(), new VaMbrlAlgorithm(), new MbacAlgorithm())) {
+            m.put(a.name(), a);
+        }
         return m;
     }
 
@@ -37,7 +42,7 @@ final class TrainCommand implements Command {
     @Override
     public String help() {
         StringBuilder sb = new StringBuilder();
-        sb.append("usage: vaml4j train --env SPEC --steps N --out DIR [--algo NAME] [--seed N] [--resume]\n"
+        sb.append("usage: vaml4j train --env SPEC --steps N --out DIR [--algo NAME] [--loss NAME] [--seed N] [--resume]\n"
                 + "                    [--set key=value]... [--show-config]\n\n"
                 + "Trains from scratch (or, with --resume, continues the run in DIR from its last checkpoint) and writes\n"
                 + "  DIR/config.properties   the resolved settings\n"
@@ -48,7 +53,8 @@ final class TrainCommand implements Command {
                 + "options:\n"
                 + "  --algo NAME      algorithm (default sac): ");
         for (Algorithm a : algorithms().values()) sb.append(a.name()).append(" (").append(a.summary()).append(") ");
-        sb.append("\n  --env SPEC       task, e.g. pendulum, cartpole-continuous (see vaml4j envs)\n"
+        sb.append("\n  --loss NAME      model loss of the model-based algorithms (= --set model.loss=NAME; see vaml4j losses)"
+                + "\n  --env SPEC       task, e.g. pendulum, cartpole-continuous (see vaml4j envs)\n"
                 + "  --steps N        env steps to train in total\n"
                 + "  --out DIR        run directory\n"
                 + "  --seed N         seed of every random stream (default 0)\n"
@@ -75,15 +81,16 @@ final class TrainCommand implements Command {
                 case "--seed" -> seed = number(value(args, ++i, a), a, Long.MIN_VALUE);
                 case "--steps" -> steps = number(value(args, ++i, a), a, 1);
                 case "--set" -> sets.add(value(args, ++i, a));
+                case "--loss" -> sets.add("model.loss=" + value(args, ++i, a));
                 case "--resume" -> resume = true;
                 case "--show-config" -> showConfig = true;
-                default -> throw new UsageException("unknown option '" + a + "'; options: --algo, --env, --steps, --out, "
+                default -> throw new UsageException("unknown option '" + a + "'; options: --algo, --loss, --env, --steps, --out, "
                         + "--seed, --resume, --set, --show-config, --help");
             }
         }
         Algorithm algo = algorithms().get(algoName.toLowerCase(Locale.ROOT));
         if (algo == null) {
-            throw new UsageException("unknown algorithm '" + algoName + "'; valid: " + String.join(", ", algorithms().keySet()));
+            throw new UsageException("unknown algorithm '" + algoName + "'; algorithms:\n" + AlgosCommand.listing());
         }
         if (envSpec == null) throw new UsageException("--env is required (see vaml4j envs)");
         EnvRegistry registry = EnvRegistry.standard();
@@ -108,11 +115,35 @@ final class TrainCommand implements Command {
         RunDirectory dir = new RunDirectory(Path.of(outDir));
         err.println("vaml4j train: " + algo.name() + " on " + env.id() + ", seed " + seed + ", " + steps + " steps -> " + dir.root()
                 + (resume ? " (resume)" : "") + "; " + KernelChoice.describe(kernels));
-        boolean terminal = ProgressLine.stderrIsTerminal() && err == System.err;
         SummaryJson summary = new TrainingRun(dir, settings, trainer, steps, System::nanoTime)
-                .execute(resume, (start, total) -> new ProgressLine(err, terminal, start, total, 10, System::nanoTime));
+                .execute(resume, (start, total) -> progressLine(err, start, total));
         out.println(summary.toJson());
         return 0;
+    }
+
+    /**
+     * The live progress line: rewritten in place on a terminal, plain lines every 10 s otherwise.
+     * {@code bin/vaml4j} filters stderr through a line-buffered pipe and says with
+     * {@code -Dvaml4j.stderr.tty} whether the real stderr is a terminal; the in-place line then
+     * goes to /dev/tty directly. Output streams other than System.err (tests, embedding) get plain lines.
+     */
+    private static ProgressLine progressLine(PrintStream err, long start, long total) {
+        boolean terminal = false;
+        PrintStream target = err;
+        if (err == System.err) {
+            String flag = System.getProperty("vaml4j.stderr.tty");
+            if (flag == null) {
+                terminal = ProgressLine.consoleIsTerminal();
+            } else if (flag.equals("true")) {
+                try {
+                    target = new PrintStream(new FileOutputStream("/dev/tty"), true, StandardCharsets.UTF_8);
+                    terminal = true;
+                } catch (IOException e) {
+                    target = err;   // no controlling terminal after all: plain lines
+                }
+            }
+        }
+        return new ProgressLine(target, terminal, start, total, 10, System::nanoTime);
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -18,6 +18,9 @@ public interface Algorithm {
     /** One line for the help text. */
     String summary();
 
+    /** The paper and algorithm it implements, e.g. {@code "Janner et al. 2019"} (for {@code vaml4j algos}). */
+    default String reference() { return ""; }
+
     /**
      * A fresh trainer for {@code env} (evaluation on {@code evalEnv}) configured by {@code settings}
      * (defaults + task preset + overrides); bad values throw IllegalArgumentException naming the key.

@@ -73,6 +73,77 @@ public final class ReplayBuffer {
         added++;
     }
 
+    /**
+     * Stores one transition given as float rows read at offsets (model rollouts push many rows
+     * without boxing them into double arrays); non-finite values are rejected.
+     */
+    public void add(float[] s, int sOff, float[] a, int aOff, float r, float[] s2, int s2Off, boolean terminated) {
+        for (int j = 0; j < obsDim; j++) {
+            if (!Float.isFinite(s[sOff + j]) || !Float.isFinite(s2[s2Off + j])) {
+                throw new IllegalArgumentException("replay buffer: non-finite observation value in dimension " + j);
+            }
+        }
+        for (int j = 0; j < actDim; j++) {
+            if (!Float.isFinite(a[aOff + j])) throw new IllegalArgumentException("replay buffer: action[" + j + "] is " + a[aOff + j]);
+        }
+        if (!Float.isFinite(r)) throw new IllegalArgumentException("replay buffer: reward is " + r);
+        int i = next;
+        System.arraycopy(s, sOff, obs, i * obsDim, obsDim);
+        System.arraycopy(s2, s2Off, nextObs, i * obsDim, obsDim);
+        System.arraycopy(a, aOff, act, i * actDim, actDim);
+        reward[i] = r;
+        notDone[i] = terminated ? 0f : 1f;
+        next = (next + 1) % capacity;
+        size = Math.min(size + 1, capacity);
+        added++;
+    }
+
+    /**
+     * The storage row of the {@code age}-th oldest stored transition ({@code age} in [0, size)):
+     * rows in chronological order, whatever the ring position.
+     */
+    public int chronologicalRow(int age) {
+        if (age < 0 || age >= size) throw new IndexOutOfBoundsException("age " + age + " of " + size);
+        int oldest = size < capacity ? 0 : next;
+        return (oldest + age) % capacity;
+    }
+
+    /** (capacity x obsDim) observations, shared for read-only bulk access (rows via {@link #chronologicalRow}). */
+    public float[] obsArray() { return obs; }
+
+    /** (capacity x actDim) actions, shared. */
+    public float[] actArray() { return act; }
+
+    /** (capacity) rewards, shared. */
+    public float[] rewardArray() { return reward; }
+
+    /** (capacity x obsDim) next observations, shared. */
+    public float[] nextObsArray() { return nextObs; }
+
+    /** (capacity) 1 - terminated, shared. */
+    public float[] notDoneArray() { return notDone; }
+
+    /** Removes every transition (the arrays are kept). */
+    public void clear() {
+        next = 0;
+        size = 0;
+    }
+
+    /**
+     * A buffer of another capacity holding the newest {@code min(size, capacity)} transitions of
+     * this one in their order (MBPO re-allocates its model buffer when the rollout length changes).
+     */
+    public ReplayBuffer resized(int newCapacity) {
+        ReplayBuffer b = new ReplayBuffer(newCapacity, obsDim, actDim);
+        int keep = Math.min(size, newCapacity);
+        for (int age = size - keep; age < size; age++) {
+            int i = chronologicalRow(age);
+            b.add(obs, i * obsDim, act, i * actDim, reward[i], nextObs, i * obsDim, notDone[i] == 0f);
+        }
+        b.added = added;
+        return b;
+    }
+
     /** Fills {@code out} with {@code out.size} rows drawn uniformly with replacement. */
     public void sample(RandomGenerator rng, Batch out) {
         if (size == 0) throw new IllegalStateException("replay buffer: cannot sample from an empty buffer");

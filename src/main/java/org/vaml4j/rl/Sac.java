@@ -70,7 +70,9 @@ public final class Sac {
     private final Tape actorTape;
     private final Tape actTape;          // no-grad: acting in the env, model rollouts
     private float[] y = new float[0];    // (B) critic targets
+    private double lastQMean;            // mean Q(s, a) of the last critic step
     private long updates;
+    private long criticOnlyUpdates;      // updateCritic calls (their own Polyak schedule)
 
     /**
      * A fresh agent for observations of {@code obsDim} and actions in (-1, 1)^actDim; networks
@@ -111,42 +113,29 @@ public final class Sac {
 
     /** One SAC update from {@code batch}; {@code rng} draws the policy noise. */
     public SacStats update(Batch batch, RandomGenerator rng) {
-        if (batch.obsDim != obsDim || batch.actDim != actDim) {
-            throw new IllegalArgumentException("sac: batch dims (" + batch.obsDim + ", " + batch.actDim + ") != agent ("
-                    + obsDim + ", " + actDim + ")");
-        }
+        return update(batch, batch, rng);
+    }
+
+    /**
+     * One SAC update whose critics learn from {@code criticBatch} and whose actor and temperature
+     * learn from the states of {@code actorBatch} (model-based actor-critic: critic targets from
+     * model samples, actor on real states). The two batches may differ in size.
+     */
+    public SacStats update(Batch criticBatch, Batch actorBatch, RandomGenerator rng) {
+        checkDims(criticBatch);
+        checkDims(actorBatch);
         updates++;
-        int n = batch.size;
         float alpha = alpha();
         double criticLoss = Double.NaN, actorLoss = Double.NaN, alphaLoss = Double.NaN, entropy = Double.NaN, qMean = Double.NaN;
 
         if (updates % config.criticUpdateEvery() == 0) {
-            // ---- critic target: y = r + γ (1 - d) (min_k Q̄_k(s', a') - α log π(a'|s')), a' ~ π(·|s') ----
-            targetTape.reset();
-            Tensor s2 = targetTape.input(batch.nextObs, 0, false, n, obsDim);
-            TanhGaussianPolicy.Sample next = policy.sample(targetTape, actor, s2, noise(targetTape, rng, n), false);
-            Tensor qNext = critics.forward(targetTape, criticTarget, s2, next.action(), false);   // (2 x B x 1)
-            if (y.length < n) y = new float[n];
-            for (int i = 0; i < n; i++) {
-                float minQ = Math.min(qNext.get(i), qNext.get(n + i));
-                y[i] = batch.reward[i] + (float) config.gamma() * batch.notDone[i] * (minQ - alpha * next.logProb().get(i));
-            }
-
-            // ---- critic loss: mse(Q_1(s, a), y) + mse(Q_2(s, a), y) ----
-            criticTape.reset();
-            Tensor s = criticTape.input(batch.obs, 0, false, n, obsDim);
-            Tensor a = criticTape.input(batch.act, 0, false, n, actDim);
-            Tensor q = critics.forward(criticTape, critic, s, a, true);                          // (2 x B x 1)
-            Tensor target = criticTape.input(y, 0, false, n, 1);                                 // (B x 1)
-            Tensor loss = Mul.apply(criticTape, Mean.apply(criticTape, Square.apply(criticTape, Sub.apply(criticTape, q, target))), 2f);
-            critic.zeroGrad();
-            criticTape.backward(loss);
-            criticOpt.step();
-            criticLoss = requireFinite("critic loss", loss.item());
-            qMean = mean(q);
+            criticLoss = criticStep(criticBatch, rng, alpha);
+            qMean = lastQMean;
         }
 
         if (updates % config.actorUpdateEvery() == 0) {
+            Batch batch = actorBatch;
+            int n = batch.size;
             // ---- actor loss: mean(α log π(a|s) - min_k Q_k(s, a)), a = tanh(μ + σ ε), critics frozen ----
             actorTape.reset();
             Tensor s = actorTape.input(batch.obs, 0, false, n, obsDim);
@@ -175,6 +164,54 @@ public final class Sac {
             Polyak.update(criticTarget, critic, config.tau());
         }
         return new SacStats(criticLoss, actorLoss, alphaLoss, alpha, entropy, qMean);
+    }
+
+    /**
+     * A critic-only update (the actor and α stay as they are): one critic step on {@code batch} and
+     * a Polyak step every {@code targetUpdateEvery} such updates. Used by the stale-value
+     * correction of value-aware MBRL (critic refits on fresh model rollouts). Returns the critic loss.
+     */
+    public double updateCritic(Batch batch, RandomGenerator rng) {
+        checkDims(batch);
+        criticOnlyUpdates++;
+        double loss = criticStep(batch, rng, alpha());
+        if (criticOnlyUpdates % config.targetUpdateEvery() == 0) Polyak.update(criticTarget, critic, config.tau());
+        return loss;
+    }
+
+    /** One critic step on {@code batch}; returns the loss, leaves the mean Q in {@link #lastQMean}. */
+    private double criticStep(Batch batch, RandomGenerator rng, float alpha) {
+        int n = batch.size;
+        // ---- critic target: y = r + γ (1 - d) (min_k Q̄_k(s', a') - α log π(a'|s')), a' ~ π(·|s') ----
+        targetTape.reset();
+        Tensor s2 = targetTape.input(batch.nextObs, 0, false, n, obsDim);
+        TanhGaussianPolicy.Sample next = policy.sample(targetTape, actor, s2, noise(targetTape, rng, n), false);
+        Tensor qNext = critics.forward(targetTape, criticTarget, s2, next.action(), false);   // (2 x B x 1)
+        if (y.length < n) y = new float[n];
+        for (int i = 0; i < n; i++) {
+            float minQ = Math.min(qNext.get(i), qNext.get(n + i));
+            y[i] = batch.reward[i] + (float) config.gamma() * batch.notDone[i] * (minQ - alpha * next.logProb().get(i));
+        }
+
+        // ---- critic loss: mse(Q_1(s, a), y) + mse(Q_2(s, a), y) ----
+        criticTape.reset();
+        Tensor s = criticTape.input(batch.obs, 0, false, n, obsDim);
+        Tensor a = criticTape.input(batch.act, 0, false, n, actDim);
+        Tensor q = critics.forward(criticTape, critic, s, a, true);                          // (2 x B x 1)
+        Tensor target = criticTape.input(y, 0, false, n, 1);                                 // (B x 1)
+        Tensor loss = Mul.apply(criticTape, Mean.apply(criticTape, Square.apply(criticTape, Sub.apply(criticTape, q, target))), 2f);
+        critic.zeroGrad();
+        criticTape.backward(loss);
+        criticOpt.step();
+        lastQMean = mean(q);
+        return requireFinite("critic loss", loss.item());
+    }
+
+    private void checkDims(Batch batch) {
+        if (batch.obsDim != obsDim || batch.actDim != actDim) {
+            throw new IllegalArgumentException("sac: batch dims (" + batch.obsDim + ", " + batch.actDim + ") != agent ("
+                    + obsDim + ", " + actDim + ")");
+        }
     }
 
     /**
@@ -232,6 +269,7 @@ public final class Sac {
         criticOpt.write(w, prefix + "critic_opt.");
         alphaOpt.write(w, prefix + "alpha_opt.");
         w.longs(prefix + "updates", updates);
+        w.longs(prefix + "critic_only_updates", criticOnlyUpdates);
     }
 
     /** Restores what {@link #write} wrote; the architecture must match. */
@@ -244,6 +282,7 @@ public final class Sac {
         criticOpt.read(r, prefix + "critic_opt.");
         alphaOpt.read(r, prefix + "alpha_opt.");
         updates = r.longValue(prefix + "updates");
+        criticOnlyUpdates = r.longValue(prefix + "critic_only_updates");
     }
 
     /** ε ~ N(0, I) as a constant (rows x A) tensor of {@code tape}. */

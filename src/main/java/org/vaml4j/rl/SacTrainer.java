@@ -30,8 +30,6 @@ import org.vaml4j.nn.ArchiveWriter;
  */
 public final class SacTrainer implements Trainer {
 
-    private static final int EVAL_STEP_CAP = 1_000_000;
-
     private final Env env;
     private final Env evalEnv;
     private final Box actionBox;
@@ -133,10 +131,8 @@ public final class SacTrainer implements Trainer {
 
             // ---- env step; store (s, a, r, s', terminated): a time-limit truncation still bootstraps ----
             double[] a = new double[actDim];
-            for (int j = 0; j < actDim; j++) {
-                a[j] = actF[j];
-                envAct[j] = actionBox.low(j) + 0.5 * (actF[j] + 1.0) * (actionBox.high(j) - actionBox.low(j));
-            }
+            for (int j = 0; j < actDim; j++) a[j] = actF[j];
+            PolicyEvaluation.toBox(actionBox, actF, envAct);
             Transition t = env.step(envAct);
             buffer.add(obs, a, t.reward(), t.obs(), t.terminated());
             obs = t.obs();
@@ -178,27 +174,7 @@ public final class SacTrainer implements Trainer {
 
     @Override
     public double evaluate(int episodes) {
-        if (episodes < 1) throw new IllegalArgumentException("evaluate: episodes must be >= 1, got " + episodes);
-        Rng seeds = Rng.stream(seed, "eval");
-        float[] o = new float[obsDim], act = new float[actDim];
-        double[] envA = new double[actDim];
-        double total = 0;
-        for (int ep = 0; ep < episodes; ep++) {
-            double[] s = evalEnv.reset(seeds.nextSeed());
-            for (int t = 0; ; t++) {
-                if (t >= EVAL_STEP_CAP) throw new IllegalStateException("evaluation episode exceeded " + EVAL_STEP_CAP + " steps");
-                for (int j = 0; j < obsDim; j++) o[j] = (float) s[j];
-                sac.act(o, 1, act, true, null);
-                for (int j = 0; j < actDim; j++) {
-                    envA[j] = actionBox.low(j) + 0.5 * (act[j] + 1.0) * (actionBox.high(j) - actionBox.low(j));
-                }
-                Transition tr = evalEnv.step(envA);
-                total += tr.reward();
-                s = tr.obs();
-                if (tr.done()) break;
-            }
-        }
-        return total / episodes;
+        return PolicyEvaluation.meanReturn(evalEnv, sac, seed, episodes);
     }
 
     @Override public boolean atEpisodeBoundary() { return !inEpisode; }

@@ -9,7 +9,10 @@ package org.vaml4j.sim;
  * </pre>
  * with a0 = qacc_smooth. The cost is convex and piecewise quadratic, so Newton's method with an
  * exact line search reaches the exact minimiser once the active set settles (MuJoCo's Newton
- * solver, without the cone rows that frictional contacts will add). Forces: f_i = -D_i (J_i a -
+ * solver; pyramidal friction cones are one-sided rows too). Warm-started from the previous
+ * solution; stops at the exact minimiser (a full step without an active-set change) or when the
+ * scaled gradient norm |g| / trace(M) falls below opt.tolerance after a step (this guards against
+ * active-set flip-flops of rows with jar ~ 0). Forces: f_i = -D_i (J_i a -
  * aref_i) on active rows, qfrc_constraint = J' f.
  */
 final class ConstraintSolver {
@@ -39,6 +42,10 @@ final class ConstraintSolver {
             System.arraycopy(a0, 0, a, 0, nv);
             residual(d, nv, nefc, a, jar, active);
         }
+        // MuJoCo's stopping scale: 1 / (mean diagonal inertia * nv)
+        double trace = 0;
+        for (int k = 0; k < nv; k++) trace += d.qM[k * nv + k];
+        double scale = 1 / Math.max(1e-15, trace / nv * nv), tol = m.opt.tolerance();
         for (int iter = 0; iter < m.opt.iterations(); iter++) {
             // ---- gradient g = M (a - a0) + J' D jar (active rows) ----
             for (int k = 0; k < nv; k++) tmp[k] = a[k] - a0[k];
@@ -48,6 +55,10 @@ final class ConstraintSolver {
                 double s = d.efcD[i] * jar[i];
                 for (int k = 0; k < nv; k++) g[k] += J[i * nv + k] * s;
             }
+            double gn = 0;
+            for (int k = 0; k < nv; k++) gn += g[k] * g[k];
+            // (MuJoCo tests after each iteration: at least one Newton step is always taken)
+            if (iter > 0 && scale * Math.sqrt(gn) < tol) break;
             // ---- Newton direction: (M + J' D J) dir = -g ----
             double[] h = d.solH;
             System.arraycopy(d.qM, 0, h, 0, nv * nv);

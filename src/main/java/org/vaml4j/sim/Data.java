@@ -34,6 +34,8 @@ public final class Data {
     public final double[] ximat;
     /** (njnt x 3) joint anchors, world; (njnt x 3) joint axes, world */
     public final double[] xanchor, xaxis;
+    /** (njnt x 4) orientation of the frame just after each ball joint (its qvel's axes) */
+    final double[] jntXquat;
     /** (ngeom x 3), (ngeom x 9) geom frames */
     public final double[] geomXpos, geomXmat;
     /** (nsite x 3), (nsite x 9) site frames */
@@ -130,6 +132,7 @@ public final class Data {
         ximat = new double[9 * nb];
         xanchor = new double[3 * m.njnt];
         xaxis = new double[3 * m.njnt];
+        jntXquat = new double[4 * m.njnt];
         geomXpos = new double[3 * m.ngeom];
         geomXmat = new double[9 * m.ngeom];
         siteXpos = new double[3 * m.nsite];
@@ -185,6 +188,7 @@ public final class Data {
         contact = new Contacts(m.contactPairs.maxContacts, nv);
         qaccWarmstart = new double[nv];
         cfrcExt = new double[6 * nb];
+        Smooth.staticFrames(m, this);
         reset(m);
     }
 

@@ -52,6 +52,8 @@ public final class Model {
     double[] bodyInertia;
     /** (nbody) total mass of the body's subtree */
     double[] bodySubtreeMass;
+    /** (nbody x 9) R(bodyIquat), (ngeom x 9) R(geomQuat), (nsite x 9) R(siteQuat): local frames as matrices */
+    double[] bodyImat, geomMat, siteMat;
 
     // ---- joints ----
     /** (njnt) */

@@ -32,10 +32,20 @@ final class ModelCompiler {
         for (int j = 0; j < m.njnt; j++) {
             if (m.jntLimited[j]) m.njmax += m.jntType[j] == JointType.BALL ? 1 : 2;
         }
+        m.bodyImat = matrices(m.bodyIquat, m.nbody);
+        m.geomMat = matrices(m.geomQuat, m.ngeom);
+        m.siteMat = matrices(m.siteQuat, m.nsite);
         m.contactPairs = ContactPairs.of(m);
         m.njmax += m.contactPairs.maxRows;
         invweights(m);
         return m;
+    }
+
+    /** (n x 9) rotation matrices of (n x 4) quaternions. */
+    private static double[] matrices(double[] quats, int n) {
+        double[] mats = new double[9 * n];
+        for (int i = 0; i < n; i++) Quat.toMat(mats, 9 * i, quats, 4 * i);
+        return mats;
     }
 
     // ------------------------------------------------------------------ inverse weights at qpos0

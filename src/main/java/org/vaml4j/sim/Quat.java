@@ -57,6 +57,16 @@ final class Quat {
         mat[m + 8] = ww - xx - yy + zz;
     }
 
+    /** res = a * b for row-major 3x3 matrices; res may not alias a or b. */
+    static void mulMat(double[] res, int r, double[] a, int i, double[] b, int j) {
+        for (int row = 0; row < 3; row++) {
+            double a0 = a[i + 3 * row], a1 = a[i + 3 * row + 1], a2 = a[i + 3 * row + 2];
+            res[r + 3 * row] = a0 * b[j] + a1 * b[j + 3] + a2 * b[j + 6];
+            res[r + 3 * row + 1] = a0 * b[j + 1] + a1 * b[j + 4] + a2 * b[j + 7];
+            res[r + 3 * row + 2] = a0 * b[j + 2] + a1 * b[j + 5] + a2 * b[j + 8];
+        }
+    }
+
     /** res = mat * v (3-vectors); res may not alias v. */
     static void mulMatVec(double[] res, int r, double[] mat, int m, double[] v, int b) {
         double x = v[b], y = v[b + 1], z = v[b + 2];

@@ -14,11 +14,13 @@ final class Rne {
     }
 
     /**
-     * Inverse dynamics without passive or constraint forces: res = M(q) qacc + C(q, v).
-     * Reads what {@link #bias} reads plus {@code qacc}. Writes res.
+     * Inverse dynamics without passive or constraint forces: res = M(q) qacc + C(q, v), M with
+     * the armature (rotor inertia) on its diagonal. Reads what {@link #bias} reads plus
+     * {@code qacc}. Writes res.
      */
     static void inverse(Model m, Data d, double[] qacc, double[] res) {
         rne(m, d, qacc, res);
+        for (int i = 0; i < m.nv; i++) res[i] += m.dofArmature[i] * qacc[i];
     }
 
     private static void rne(Model m, Data d, double[] qacc, double[] res) {

@@ -19,9 +19,6 @@ final class Smooth {
      */
     static void kinematics(Model m, Data d) {
         double[] xpos = d.xpos, xquat = d.xquat, xmat = d.xmat, q = d.qpos, t = d.tmp8;
-        xquat[0] = 1;
-        xmat[0] = xmat[4] = xmat[8] = 1;
-        d.ximat[0] = d.ximat[4] = d.ximat[8] = 1;
         for (int b = 1; b < m.nbody; b++) {
             int p = m.bodyParentId[b], j0 = m.bodyJntAdr[b], nj = m.bodyJntNum[b];
             int b3 = 3 * b, b4 = 4 * b;
@@ -46,17 +43,33 @@ final class Smooth {
             }
             Quat.normalize(xquat, b4);
             Quat.toMat(xmat, 9 * b, xquat, b4);
-            // centre of mass frame: xipos = xpos + R ipos; ximat = R(xquat * iquat)
+            // centre of mass frame: xipos = xpos + R ipos; ximat = R * R(iquat)
             Quat.mulMatVec(d.xipos, b3, xmat, 9 * b, m.bodyIpos, b3);
             for (int k = 0; k < 3; k++) d.xipos[b3 + k] += xpos[b3 + k];
-            Quat.mul(t, 0, xquat, b4, m.bodyIquat, b4);
-            Quat.toMat(d.ximat, 9 * b, t, 0);
+            Quat.mulMat(d.ximat, 9 * b, xmat, 9 * b, m.bodyImat, 9 * b);
         }
+        // geoms and sites of moving bodies (those of the world never move: see staticFrames)
         for (int g = 0; g < m.ngeom; g++) {
-            frame(d, m.geomBodyId[g], m.geomPos, m.geomQuat, g, d.geomXpos, d.geomXmat, t);
+            if (m.geomBodyId[g] != 0) frame(d, m.geomBodyId[g], m.geomPos, m.geomMat, g, d.geomXpos, d.geomXmat);
         }
         for (int s = 0; s < m.nsite; s++) {
-            frame(d, m.siteBodyId[s], m.sitePos, m.siteQuat, s, d.siteXpos, d.siteXmat, t);
+            if (m.siteBodyId[s] != 0) frame(d, m.siteBodyId[s], m.sitePos, m.siteMat, s, d.siteXpos, d.siteXmat);
+        }
+    }
+
+    /**
+     * Frames that depend on the model only: the world body's and those of its geoms and sites.
+     * Run once when a Data is made. Writes xmat[0], ximat[0], and world geom/site frames.
+     */
+    static void staticFrames(Model m, Data d) {
+        d.xquat[0] = 1;
+        d.xmat[0] = d.xmat[4] = d.xmat[8] = 1;
+        d.ximat[0] = d.ximat[4] = d.ximat[8] = 1;
+        for (int g = 0; g < m.ngeom; g++) {
+            if (m.geomBodyId[g] == 0) frame(d, 0, m.geomPos, m.geomMat, g, d.geomXpos, d.geomXmat);
+        }
+        for (int s = 0; s < m.nsite; s++) {
+            if (m.siteBodyId[s] == 0) frame(d, 0, m.sitePos, m.siteMat, s, d.siteXpos, d.siteXmat);
         }
     }
 
@@ -86,17 +99,16 @@ final class Smooth {
         // rotate about the anchor: quat = quat * qloc; x = anchor - R(quat) * jnt_pos
         System.arraycopy(xquat, b4, t, 0, 4);
         Quat.mul(xquat, b4, t, 0, t, 4);
+        if (m.jntType[j] == JointType.BALL) System.arraycopy(xquat, b4, d.jntXquat, 4 * j, 4);
         Quat.rotVec(xpos, b3, xquat, b4, m.jntPos, j3);
         for (int k = 0; k < 3; k++) xpos[b3 + k] = d.xanchor[j3 + k] - xpos[b3 + k];
     }
 
-    /** x = xpos[b] + R_b * pos[i]; mat = R(xquat[b] * quat[i]). */
-    private static void frame(Data d, int b, double[] pos, double[] quat, int i,
-                              double[] outPos, double[] outMat, double[] t) {
+    /** x = xpos[b] + R_b * pos[i]; mat = R_b * localMat[i]. */
+    private static void frame(Data d, int b, double[] pos, double[] localMat, int i, double[] outPos, double[] outMat) {
         Quat.mulMatVec(outPos, 3 * i, d.xmat, 9 * b, pos, 3 * i);
         for (int k = 0; k < 3; k++) outPos[3 * i + k] += d.xpos[3 * b + k];
-        Quat.mul(t, 0, d.xquat, 4 * b, quat, 4 * i);
-        Quat.toMat(outMat, 9 * i, t, 0);
+        Quat.mulMat(outMat, 9 * i, d.xmat, 9 * b, localMat, 9 * i);
     }
 
     // ------------------------------------------------------------------ comPos
@@ -143,10 +155,15 @@ final class Smooth {
                         }
                     }
                     case BALL -> {
-                        // rotation about the body's own axes (columns of xmat)
+                        // rotation about the axes of the frame just after the joint (MuJoCo uses the
+                        // body frame, which is the same when the ball is the body's last joint)
+                        double[] r = d.vec6;
                         for (int k = 0; k < 3; k++) {
-                            rotationDof(d, dof + k, d.xmat[9 * b + k], d.xmat[9 * b + 3 + k],
-                                    d.xmat[9 * b + 6 + k], rx, ry, rz);
+                            r[0] = k == 0 ? 1 : 0;
+                            r[1] = k == 1 ? 1 : 0;
+                            r[2] = k == 2 ? 1 : 0;
+                            Quat.rotVec(r, 3, d.jntXquat, 4 * j, r, 0);
+                            rotationDof(d, dof + k, r[3], r[4], r[5], rx, ry, rz);
                         }
                     }
                     case SLIDE -> {

@@ -2,6 +2,7 @@ package org.vaml4j.rl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -190,6 +191,28 @@ class SacTest {
     }
 
     @Test
+    void anUpdateAllocatesOnlyASmallConstant() {
+        // one (128 x 128) activation alone is 64 KB; the tapes recycle theirs, so only op records remain
+        Sac sac = new Sac(OBS, ACT, SacConfig.defaults().withHidden(2, 128).withBatchSize(128), KN, new Rng(1));
+        ReplayBuffer buf = filled(2);
+        Batch batch = new Batch(128, OBS, ACT);
+        Rng rng = new Rng(5);
+        for (int i = 0; i < 3; i++) {
+            buf.sample(rng, batch);
+            sac.update(batch, rng);
+        }
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 10; i++) {
+            buf.sample(rng, batch);
+            sac.update(batch, rng);
+        }
+        long perUpdate = (mx.getThreadAllocatedBytes(id) - before) / 10;
+        assertTrue(perUpdate < 24_000, perUpdate + " bytes per update");
+    }
+
+    @Test
     void saveAndReadContinueIdentically(@TempDir Path dir) throws Exception {
         Sac a = new Sac(OBS, ACT, small(), KN, new Rng(1));
         ReplayBuffer buf = filled(2);
@@ -216,5 +239,33 @@ class SacTest {
         Sac wider = new Sac(OBS, ACT, SacConfig.defaults().withHidden(2, 16).withBatchSize(B), KN, new Rng(1));
         var e = assertThrows(IllegalArgumentException.class, () -> wider.read(ArchiveReader.open(f, "sac"), ""));
         assertTrue(e.getMessage().contains("this network expects"), e.getMessage());
+    }
+
+    @Test
+    void criticOnlyUpdateLeavesActorAndTemperatureAlone() {
+        Sac sac = new Sac(OBS, ACT, small(), KN, new Rng(1));
+        ReplayBuffer buf = filled(2);
+        Batch batch = new Batch(B, OBS, ACT);
+        buf.sample(new Rng(3), batch);
+        float[] actor = sac.actorParams().data().clone(), critic = sac.criticParams().data().clone();
+        float alpha = sac.alpha();
+        double loss = sac.updateCritic(batch, new Rng(4));
+        assertTrue(Double.isFinite(loss) && loss > 0, "critic loss " + loss);
+        assertArrayEquals(actor, sac.actorParams().data());
+        assertEquals(alpha, sac.alpha());
+        assertEquals(0, sac.updates());
+        assertFalse(java.util.Arrays.equals(critic, sac.criticParams().data()), "the critic must move");
+    }
+
+    @Test
+    void splitBatchUpdateEqualsTheSingleBatchUpdateWhenBothAreTheSame() {
+        Sac a = new Sac(OBS, ACT, small(), KN, new Rng(1)), b = new Sac(OBS, ACT, small(), KN, new Rng(1));
+        ReplayBuffer buf = filled(2);
+        Batch batch = new Batch(B, OBS, ACT), copy = new Batch(B, OBS, ACT);
+        buf.sample(new Rng(3), batch);
+        buf.sample(new Rng(3), copy);
+        assertEquals(a.update(batch, new Rng(9)), b.update(batch, copy, new Rng(9)));
+        assertArrayEquals(a.actorParams().data(), b.actorParams().data());
+        assertArrayEquals(a.criticParams().data(), b.criticParams().data());
     }
 }

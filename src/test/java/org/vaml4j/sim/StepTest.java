@@ -2,6 +2,7 @@ package org.vaml4j.sim;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,5 +32,20 @@ class StepTest {
         double[] err = new TrajectoryReplay(file).replay(m, (int) m.numeric().get("frame_skip")[0]);
         double max = TrajectoryReplay.maxUpTo(err, upTo);
         assertTrue(max <= tol, file + ": max |qpos, qvel error| up to step " + upTo + " = " + max);
+    }
+
+    @Test
+    void stepDoesNotAllocate() {
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String task : new String[] {"swimmer", "reacher", "inverted_pendulum"}) {
+            Model m = MjcfLoader.loadResource(task);
+            Data d = new Data(m);
+            d.ctrl[0] = 1; // drives the pendulum's slider into its limit: constraint rows are exercised
+            for (int i = 0; i < 2000; i++) Step.step(m, d); // warm up (JIT)
+            long before = bean.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int i = 0; i < 1000; i++) Step.step(m, d);
+            long bytes = bean.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            assertTrue(bytes < 1000, task + ": 1000 steps allocated " + bytes + " bytes");
+        }
     }
 }

@@ -24,12 +24,7 @@ final class LossTerms {
         if (model == null || batch == null || ctx == null) {
             throw new IllegalArgumentException("model loss '" + loss.id() + "': model, batch and context must not be null");
         }
-        if (batch.members() != model.members() || batch.stateDim() != model.stateDim()
-                || batch.actionDim() != model.actionDim()) {
-            throw new IllegalArgumentException("model loss '" + loss.id() + "': batch (members " + batch.members()
-                    + ", stateDim " + batch.stateDim() + ", actionDim " + batch.actionDim() + ") does not fit the model (members "
-                    + model.members() + ", stateDim " + model.stateDim() + ", actionDim " + model.actionDim() + ")");
-        }
+        checkFits("model loss '" + loss.id() + "'", model, batch);
         if (batch.horizon() < loss.horizon()) {
             throw new IllegalArgumentException("model loss '" + loss.id() + "' needs segments of " + loss.horizon()
                     + " transitions, the batch has " + batch.horizon());
@@ -40,6 +35,16 @@ final class LossTerms {
                 throw new IllegalArgumentException("model loss '" + loss.id() + "': value functions take states of "
                         + vf.stateDim() + " values, the model " + model.stateDim());
             }
+        }
+    }
+
+    /** The batch's members and dims are the model's. */
+    static void checkFits(String what, ModelFn model, ModelBatch batch) {
+        if (batch.members() != model.members() || batch.stateDim() != model.stateDim()
+                || batch.actionDim() != model.actionDim()) {
+            throw new IllegalArgumentException(what + ": batch (members " + batch.members()
+                    + ", stateDim " + batch.stateDim() + ", actionDim " + batch.actionDim() + ") does not fit the model (members "
+                    + model.members() + ", stateDim " + model.stateDim() + ", actionDim " + model.actionDim() + ")");
         }
     }
 

@@ -29,7 +29,14 @@ public final class ValueAwareError {
     public static double evaluate(Tape tape, ModelFn model, ModelBatch batch, ValueFunctions values,
                                   RandomGenerator rng, int samples) {
         ModelAdvantage.checkSamples("value-aware error", samples);
-        if (values == null || rng == null) throw new IllegalArgumentException("value-aware error: values and rng must not be null");
+        if (model == null || batch == null || values == null || rng == null) {
+            throw new IllegalArgumentException("value-aware error: model, batch, values and rng must not be null");
+        }
+        LossTerms.checkFits("value-aware error", model, batch);
+        if (values.stateDim() != model.stateDim()) {
+            throw new IllegalArgumentException("value-aware error: value functions take states of " + values.stateDim()
+                    + " values, the model " + model.stateDim());
+        }
         boolean grad = tape.gradEnabled();
         tape.setGradEnabled(false);
         try {
