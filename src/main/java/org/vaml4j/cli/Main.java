@@ -19,7 +19,8 @@ public final class Main {
                 new TrainCommand(),
                 new SimCommand(),
                 new LossesCommand(),
-                new AlgosCommand())) {
+                new AlgosCommand(),
+                new BenchCommand())) {
             m.put(c.name(), c);
         }
         return m;

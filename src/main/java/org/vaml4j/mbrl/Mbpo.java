@@ -87,6 +87,18 @@ public final class Mbpo implements Trainer {
     private final double[] envAct;
     private final double[] actD;     // (actDim) the policy action as stored
     private final Metrics metrics = new Metrics();
+    private final Timings timings = new Timings();
+
+    /** Wall time spent per phase since construction (for benchmarks; not part of the state). */
+    public static final class Timings {
+        long modelNanos, rolloutNanos, sacNanos;
+
+        public double modelTrainingSeconds() { return modelNanos / 1e9; }
+
+        public double rolloutSeconds() { return rolloutNanos / 1e9; }
+
+        public double sacSeconds() { return sacNanos / 1e9; }
+    }
 
     /**
      * @param algorithm  the name reported ({@code mbpo}, {@code va-mbrl})
@@ -147,6 +159,8 @@ public final class Mbpo implements Trainer {
 
     public ModelBuffer modelBuffer() { return modelBuffer; }
 
+    public Timings timings() { return timings; }
+
     @Override
     public void train(long totalSteps, TrainingListener listener) {
         while (step < totalSteps) {
@@ -183,6 +197,7 @@ public final class Mbpo implements Trainer {
             // ---- SAC updates on real + model data ----
             if (t >= 0) {
                 double share = config.modelShare().at(epoch + 1);
+                long t0 = System.nanoTime();
                 for (int u = 0; u < config.updatesPerStep(); u++) {
                     fillMixedBatch(share);
                     try {
@@ -191,6 +206,7 @@ public final class Mbpo implements Trainer {
                         throw new IllegalStateException("at env step " + step + ": " + e.getMessage(), e);
                     }
                 }
+                timings.sacNanos += System.nanoTime() - t0;
                 // ---- epoch end: evaluate the deterministic policy ----
                 if ((t + 1) % config.epochLength() == 0) pendingEval = evaluate(config.evalEpisodes());
             }
@@ -211,11 +227,15 @@ public final class Mbpo implements Trainer {
     private void trainModelAndRollOut(long epoch) {
         int length = (int) config.rolloutLength().at(epoch + 1);
         StaleValueCorrection.Training training = new StaleValueCorrection.Training(model, real, sac, task, length, rolloutRng);
+        long t0 = System.nanoTime();
         ModelTrainingReport report = modelTrainer.train(real, sac.valueFunctions(), step, modelRng, correction.during(training));
+        long t1 = System.nanoTime();
         modelBuffer.setRolloutLength(length);
         rollouts.useMembers(model.elites());
         ModelRollouts.Stats s = rollouts.rollout(real, (o, n, a, rng) -> sac.act(o, n, a, false, rng), task,
                 config.rolloutBatch(), length, modelBuffer.buffer(), rolloutRng);
+        timings.modelNanos += t1 - t0;
+        timings.rolloutNanos += System.nanoTime() - t1;
         metrics.addModel(report, correction.lastCriticLoss(), length, s);
     }
 

@@ -1,0 +1,68 @@
+package org.vaml4j.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.vaml4j.mbrl.Mbpo;
+import org.vaml4j.rl.TrainingListener;
+
+/**
+ * MBPO_EPOCH: wall seconds per MBPO epoch (epochLength env steps: model trainings, rollouts, SAC
+ * updates), split by phase.
+ *
+ * <p>Protocol: the run is built with {@code startSteps} = the exploration of the preset plus
+ * {@code dataEpochs} epochs (e.g. 5000 + 10 x 1000 for Hopper), so when the timed part starts the
+ * real buffer holds as many transitions as at epoch {@code dataEpochs} of a normal run; those
+ * steps are random exploration and are not timed. Then {@code warmupEpochs} epochs run untimed
+ * (the first model training starts from random weights, later ones are warm, as in a normal run),
+ * then {@code epochs} epochs are timed one by one. Differences to a real epoch 10: the policy is
+ * younger (exploration data instead of SAC data) and the rollout-length schedule is read at the
+ * epochs counted after the exploration (Hopper's length is 1 up to epoch 20 either way).
+ */
+public final class MbpoEpochBench {
+
+    /** One timed epoch: wall seconds in total and per phase, and how big the data were. */
+    public record Epoch(int index, double wallSeconds, double modelTrainingSeconds, double rolloutSeconds, double sacSeconds,
+                        int realTransitions, int modelTransitions) {
+
+        /** Wall time not in the three phases: env steps, acting, evaluation. */
+        public double otherSeconds() {
+            return wallSeconds - modelTrainingSeconds - rolloutSeconds - sacSeconds;
+        }
+    }
+
+    private MbpoEpochBench() {}
+
+    /**
+     * Times {@code epochs} epochs of {@code mbpo} after its exploration ({@code startSteps}) and
+     * {@code warmupEpochs} untimed epochs; prints one line per epoch to {@code out}.
+     */
+    public static List<Epoch> run(Mbpo mbpo, long startSteps, int epochLength, int warmupEpochs, int epochs, PrintStream out) {
+        long t0 = System.nanoTime();
+        mbpo.train(startSteps, TrainingListener.none());
+        out.printf("MBPO_EPOCH exploration: %d env steps in %.1f s%n", startSteps, (System.nanoTime() - t0) / 1e9);
+        long step = startSteps;
+        for (int e = 0; e < warmupEpochs; e++) {
+            t0 = System.nanoTime();
+            step += epochLength;
+            mbpo.train(step, TrainingListener.none());
+            out.printf("MBPO_EPOCH warm-up epoch %d: %.1f s (untimed)%n", e, (System.nanoTime() - t0) / 1e9);
+        }
+        List<Epoch> result = new ArrayList<>();
+        for (int e = 0; e < epochs; e++) {
+            Mbpo.Timings t = mbpo.timings();
+            double m0 = t.modelTrainingSeconds(), r0 = t.rolloutSeconds(), s0 = t.sacSeconds();
+            t0 = System.nanoTime();
+            step += epochLength;
+            mbpo.train(step, TrainingListener.none());
+            double wall = (System.nanoTime() - t0) / 1e9;
+            Epoch ep = new Epoch(warmupEpochs + e, wall, t.modelTrainingSeconds() - m0, t.rolloutSeconds() - r0, t.sacSeconds() - s0,
+                    mbpo.realBuffer().size(), mbpo.modelBuffer().buffer().size());
+            out.printf("MBPO_EPOCH epoch %d: %.1f s  (model training %.1f s, rollouts %.1f s, SAC updates %.1f s, other %.1f s; "
+                    + "real %d, model buffer %d)%n", ep.index(), wall, ep.modelTrainingSeconds(), ep.rolloutSeconds(),
+                    ep.sacSeconds(), ep.otherSeconds(), ep.realTransitions(), ep.modelTransitions());
+            result.add(ep);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,91 @@
+package org.vaml4j.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.vaml4j.bench.MbpoEpochBench;
+import org.vaml4j.env.Env;
+import org.vaml4j.env.EnvRegistry;
+import org.vaml4j.experiment.Presets;
+import org.vaml4j.experiment.Settings;
+import org.vaml4j.kernel.KernelChoice;
+import org.vaml4j.kernel.Kernels;
+import org.vaml4j.mbrl.Mbpo;
+
+/** {@code vaml4j bench --only MBPO_EPOCH}: the training benchmarks (the simulator's are under {@code vaml4j sim bench}). */
+final class BenchCommand implements Command {
+
+    private static final List<String> BENCHMARKS = List.of("MBPO_EPOCH");
+
+    @Override public String name() { return "bench"; }
+
+    @Override public String summary() { return "training benchmarks: MBPO_EPOCH (wall seconds per MBPO epoch, by phase)"; }
+
+    @Override
+    public String help() {
+        return "usage: vaml4j bench --only MBPO_EPOCH [--env SPEC] [--data-epochs N] [--warmup-epochs N] [--epochs N]\n"
+                + "                   [--loss NAME] [--seed N] [--set key=value]...\n\n"
+                + "MBPO_EPOCH  wall seconds per MBPO epoch with the task's mbpo preset (default hopper): the real buffer\n"
+                + "            is first filled by random exploration to the size of epoch --data-epochs (10), then\n"
+                + "            --warmup-epochs (1) epochs run untimed and --epochs (1) epochs are timed, each split into\n"
+                + "            model training, rollouts, SAC updates and the rest (env, acting, evaluation).\n";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        String only = null, envSpec = "hopper";
+        int dataEpochs = 10, warmup = 1, epochs = 1;
+        long seed = 0;
+        List<String> sets = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String v = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (v == null) throw new UsageException(a + " needs a value");
+            i++;
+            switch (a) {
+                case "--only" -> only = v;
+                case "--env" -> envSpec = v;
+                case "--data-epochs" -> dataEpochs = count(a, v, 0);
+                case "--warmup-epochs" -> warmup = count(a, v, 0);
+                case "--epochs" -> epochs = count(a, v, 1);
+                case "--seed" -> seed = count(a, v, 0);
+                case "--loss" -> sets.add("model.loss=" + v);
+                case "--set" -> sets.add(v);
+                default -> throw new UsageException("unknown option '" + a + "'; options: --only, --env, --data-epochs, "
+                        + "--warmup-epochs, --epochs, --loss, --seed, --set");
+            }
+        }
+        if (only == null || !BENCHMARKS.contains(only)) {
+            throw new UsageException("--only expects one of " + BENCHMARKS + ", got " + only);
+        }
+        EnvRegistry registry = EnvRegistry.standard();
+        Env env = registry.make(envSpec), evalEnv = registry.make(envSpec);
+        Settings preset = Presets.resolve("mbpo", env.id(), sets);
+        long start = preset.longValue("mbpo.start_steps", 2, Long.MAX_VALUE)
+                + (long) dataEpochs * preset.integer("mbpo.epoch_length", 1, Integer.MAX_VALUE);
+        sets.add("mbpo.start_steps=" + start);
+        Settings s = Presets.resolve("mbpo", env.id(), sets);
+        Kernels kernels = KernelChoice.select(s.string("run.kernels"), Math.max(1, s.integer("run.threads", 0, 1024)));
+        Mbpo mbpo = (Mbpo) new MbpoAlgorithm().create(s, env, evalEnv, seed, kernels);
+        out.println("MBPO_EPOCH " + env.id() + ", loss " + s.string("model.loss") + ", " + s.string("mbpo.updates_per_step")
+                + " SAC updates per step, " + s.string("mbpo.rollout_batch") + " rollouts per training, JDK "
+                + System.getProperty("java.version") + ", " + KernelChoice.describe(kernels));
+        List<MbpoEpochBench.Epoch> result = MbpoEpochBench.run(mbpo, start, s.integer("mbpo.epoch_length", 1, Integer.MAX_VALUE),
+                warmup, epochs, out);
+        double sum = 0;
+        for (MbpoEpochBench.Epoch e : result) sum += e.wallSeconds();
+        out.printf("MBPO_EPOCH mean %.1f s per epoch over %d timed epochs (anchor: 216 s, PyTorch MBPO on i9 + RTX 3080)%n",
+                sum / result.size(), result.size());
+        return 0;
+    }
+
+    private static int count(String option, String v, int min) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " expects an integer >= " + min + ", got '" + v + "'");
+        }
+    }
+}
