@@ -1,6 +1,9 @@
 package org.vaml4j.cli;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,11 +115,35 @@ final class TrainCommand implements Command {
         RunDirectory dir = new RunDirectory(Path.of(outDir));
         err.println("vaml4j train: " + algo.name() + " on " + env.id() + ", seed " + seed + ", " + steps + " steps -> " + dir.root()
                 + (resume ? " (resume)" : "") + "; " + KernelChoice.describe(kernels));
-        boolean terminal = ProgressLine.stderrIsTerminal() && err == System.err;
         SummaryJson summary = new TrainingRun(dir, settings, trainer, steps, System::nanoTime)
-                .execute(resume, (start, total) -> new ProgressLine(err, terminal, start, total, 10, System::nanoTime));
+                .execute(resume, (start, total) -> progressLine(err, start, total));
         out.println(summary.toJson());
         return 0;
+    }
+
+    /**
+     * The live progress line: rewritten in place on a terminal, plain lines every 10 s otherwise.
+     * {@code bin/vaml4j} filters stderr through a line-buffered pipe and says with
+     * {@code -Dvaml4j.stderr.tty} whether the real stderr is a terminal; the in-place line then
+     * goes to /dev/tty directly. Output streams other than System.err (tests, embedding) get plain lines.
+     */
+    private static ProgressLine progressLine(PrintStream err, long start, long total) {
+        boolean terminal = false;
+        PrintStream target = err;
+        if (err == System.err) {
+            String flag = System.getProperty("vaml4j.stderr.tty");
+            if (flag == null) {
+                terminal = ProgressLine.consoleIsTerminal();
+            } else if (flag.equals("true")) {
+                try {
+                    target = new PrintStream(new FileOutputStream("/dev/tty"), true, StandardCharsets.UTF_8);
+                    terminal = true;
+                } catch (IOException e) {
+                    target = err;   // no controlling terminal after all: plain lines
+                }
+            }
+        }
+        return new ProgressLine(target, terminal, start, total, 10, System::nanoTime);
     }
 
     private static String value(List<String> args, int i, String option) {

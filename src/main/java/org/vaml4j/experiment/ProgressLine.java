@@ -41,9 +41,20 @@ public final class ProgressLine {
         this.lastPrint = startNanos;
     }
 
-    /** Whether this JVM's stderr looks like a terminal (a console is attached). */
-    public static boolean stderrIsTerminal() {
-        return System.console() != null;
+    /**
+     * Whether this JVM runs attached to a terminal: a console exists and (on JDK 22+, where
+     * {@code System.console()} is non-null even when redirected) {@code Console.isTerminal()}.
+     */
+    public static boolean consoleIsTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (NoSuchMethodException e) {
+            return true;   // JDK < 22: a console exists only on a terminal
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     public void episode(double ret) { lastReturn = ret; }

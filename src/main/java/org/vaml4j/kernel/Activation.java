@@ -4,6 +4,18 @@ package org.vaml4j.kernel;
 public enum Activation {
     IDENTITY, RELU, SILU, TANH, SIGMOID, SOFTPLUS;
 
+    /** The same function as a {@link Unary}, or null for IDENTITY. */
+    public Unary asUnary() {
+        return switch (this) {
+            case IDENTITY -> null;
+            case RELU -> Unary.RELU;
+            case SILU -> Unary.SILU;
+            case TANH -> Unary.TANH;
+            case SIGMOID -> Unary.SIGMOID;
+            case SOFTPLUS -> Unary.SOFTPLUS;
+        };
+    }
+
     /** f(x). */
     public float apply(float x) {
         return switch (this) {
