@@ -4,7 +4,10 @@
 # penetration, for hopper, walker2d, half_cheetah, ant; and the env step at which the passive Hopper
 # terminates. Prints both sides (see bench/src/org/vaml4j/bench/ContactStats.java).
 #
-# usage: bench/contact-stats.sh [--mujoco BENCH_BINARY [--models DIR]] [--tasks a,b] [--steps N]
+# usage: bench/contact-stats.sh [--mujoco BENCH_BINARY [--models DIR]] [--tasks a,b] [--steps N] [--seeds S]
+#   --seeds S: both sides run seeds 1..S (N steps each); "+-se" = standard error of the mean episode
+#   length across seeds. Ant episodes are heavy-tailed (some reach the 1000-step limit): one seed of
+#   50,000 steps varies by +-10 % between seeds on either side, so compare Ant with several seeds.
 #   BENCH_BINARY: anchors/mujoco built elsewhere (cp -r anchors/mujoco /tmp/mjh && make -C /tmp/mjh;
 #   needs apt-get install libmujoco-dev). Without it only our side is printed.
 # Soak: bench/contact-stats.sh --steps 1000000 (no NaN; "deepest m" = deepest penetration seen).

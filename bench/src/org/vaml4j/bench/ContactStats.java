@@ -25,16 +25,43 @@ import org.vaml4j.sim.Data;
  * step at which the passive Hopper (default state, zero actions) first terminates. MuJoCo's side
  * comes from running the harness binary with the same step count; the two sides draw different
  * reset noise (the harness uses its LCG, we use SplittableRandom), so only statistics compare.
- * Also a soak check on our side: no NaN, and the deepest penetration seen.
+ * Also a soak check on our side: no NaN, and the deepest penetration seen. With several seeds
+ * both sides pool seeds 1..S and report the standard error of the mean episode length across
+ * seeds: Ant's episode lengths are heavy-tailed and its chaotic dynamics make every run a fresh
+ * sample, so one 50,000-step run varies by about 10 % from seed to seed on either side.
  *
- * <p>Usage: {@code ContactStats [--tasks a,b] [--steps N] [--mujoco BENCH --models DIR]}.
+ * <p>Usage: {@code ContactStats [--tasks a,b] [--steps N] [--seeds S] [--mujoco BENCH --models DIR]}.
  */
 public final class ContactStats {
 
-    /** One side's statistics of one task. */
+    /**
+     * One side's statistics of one task over one or more seeds; {@code lengthSe} = standard error
+     * of the mean episode length across seeds (NaN for one seed).
+     */
     record Stats(long steps, long completed, long terminations, double rewardPerStep, double meanContacts,
-                 double deepest, boolean finite) {
+                 double deepest, boolean finite, double lengthSe) {
         double meanLength() { return completed == 0 ? Double.NaN : (double) steps / completed; }
+
+        /** Pools per-seed runs: sums of counts, step-weighted means, max depth, spread of per-seed lengths. */
+        static Stats pool(List<Stats> runs) {
+            long steps = 0, completed = 0, terms = 0;
+            double reward = 0, ncon = 0, deepest = Double.NaN, sum = 0, sumSq = 0;
+            boolean finite = true;
+            for (Stats s : runs) {
+                steps += s.steps;
+                completed += s.completed;
+                terms += s.terminations;
+                reward += s.rewardPerStep * s.steps;
+                ncon += s.meanContacts * s.steps;
+                if (!Double.isNaN(s.deepest)) deepest = Double.isNaN(deepest) ? s.deepest : Math.max(deepest, s.deepest);
+                finite &= s.finite;
+                sum += s.meanLength();
+                sumSq += s.meanLength() * s.meanLength();
+            }
+            int n = runs.size();
+            double se = n < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sumSq - sum * sum / n) / (n - 1)) / n);
+            return new Stats(steps, completed, terms, reward / steps, ncon / steps, deepest, finite, se);
+        }
     }
 
     private static final Pattern MJ = Pattern.compile(
@@ -45,6 +72,7 @@ public final class ContactStats {
     public static void main(String[] args) throws Exception {
         List<String> tasks = List.of("hopper", "walker2d", "half_cheetah", "ant");
         long steps = 100_000;
+        int seeds = 1;
         Path mujoco = null, models = null;
         for (int i = 0; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -52,24 +80,32 @@ public final class ContactStats {
             switch (args[i]) {
                 case "--tasks" -> tasks = List.of(v.split(","));
                 case "--steps" -> steps = Long.parseLong(v);
+                case "--seeds" -> seeds = Integer.parseInt(v);
                 case "--mujoco" -> mujoco = Path.of(v);
                 case "--models" -> models = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --tasks, --steps, --mujoco, --models");
+                        + "; options: --tasks, --steps, --seeds, --mujoco, --models");
             }
         }
         if (mujoco != null && models == null) models = mujoco.toAbsolutePath().getParent().resolve("models");
-        run(tasks, steps, mujoco, models, System.out);
+        if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+        run(tasks, steps, seeds, mujoco, models, System.out);
     }
 
-    static void run(List<String> tasks, long steps, Path mujoco, Path models, PrintStream out)
+    static void run(List<String> tasks, long steps, int seeds, Path mujoco, Path models, PrintStream out)
             throws IOException, InterruptedException {
-        out.printf("contact stats: %d random-action env steps per task (harness protocol), JDK %s%n", steps, Runtime.version());
-        out.printf("%-13s %-7s %9s %9s %11s %8s %10s %12s%n", "task", "side", "episodes", "mean len", "reward/step",
-                "ncon", "deepest m", "(len, rew) %");
+        out.printf("contact stats: %d random-action env steps per task and seed, seeds 1..%d (harness protocol), JDK %s%n",
+                steps, seeds, Runtime.version());
+        out.printf("%-13s %-7s %9s %9s %7s %11s %8s %10s %12s%n", "task", "side", "episodes", "mean len", "+-se",
+                "reward/step", "ncon", "deepest m", "(len, rew) %");
         for (String task : tasks) {
-            Stats ours = ours(task, steps);
-            Stats mj = mujoco == null ? null : mujoco(mujoco, models, task, steps);
+            List<Stats> ourRuns = new ArrayList<>(), mjRuns = new ArrayList<>();
+            for (int seed = 1; seed <= seeds; seed++) {
+                ourRuns.add(ours(task, steps, seed));
+                if (mujoco != null) mjRuns.add(mujoco(mujoco, models, task, steps, seed));
+            }
+            Stats ours = Stats.pool(ourRuns);
+            Stats mj = mujoco == null ? null : Stats.pool(mjRuns);
             print(out, task, "vaml4j", ours, mj);
             if (mj != null) print(out, task, "mujoco", mj, null);
         }
@@ -82,19 +118,19 @@ public final class ContactStats {
     private static void print(PrintStream out, String task, String side, Stats s, Stats ref) {
         String diff = ref == null ? "" : String.format("%+.1f, %+.1f", 100 * (s.meanLength() / ref.meanLength() - 1),
                 100 * (s.rewardPerStep() / ref.rewardPerStep() - 1));
-        out.printf("%-13s %-7s %9d %9.2f %11.4f %8.2f %10s %12s%n", task, side, s.completed(), s.meanLength(),
-                s.rewardPerStep(), s.meanContacts(), Double.isNaN(s.deepest()) ? "-" : String.format("%.4f", s.deepest()),
+        out.printf("%-13s %-7s %9d %9.2f %7s %11.4f %8.2f %10s %12s%n", task, side, s.completed(), s.meanLength(),
+                Double.isNaN(s.lengthSe()) ? "-" : String.format("%.1f", s.lengthSe()), s.rewardPerStep(), s.meanContacts(), Double.isNaN(s.deepest()) ? "-" : String.format("%.4f", s.deepest()),
                 s.finite() ? diff : "NON-FINITE");
         out.flush();
     }
 
-    /** Our side: the harness loop on our env (seeded 1; LCG actions from seed 1 as the harness). */
-    static Stats ours(String task, long steps) {
+    /** Our side: the harness loop on our env (reset stream seeded with seed; LCG actions from seed as the harness). */
+    static Stats ours(String task, long steps, long seed) {
         MujocoEnv env = LocomotionTasks.make(task);
         int limit = LocomotionTasks.task(task).timeLimit();
-        Lcg rng = new Lcg(1);
+        Lcg rng = new Lcg(seed);
         double[] a = new double[env.model().nu()];
-        env.reset(1);
+        env.reset(seed);
         long completed = 0, terms = 0;
         double reward = 0, ncon = 0, deepest = 0;
         boolean finite = true;
@@ -114,7 +150,7 @@ public final class ContactStats {
                 env.reset();
             }
         }
-        return new Stats(steps, completed, terms, reward / steps, ncon / steps, deepest, finite);
+        return new Stats(steps, completed, terms, reward / steps, ncon / steps, deepest, finite, Double.NaN);
     }
 
     /** Env step at which the passive Hopper first terminates (0 if not within maxSteps). */
@@ -126,14 +162,16 @@ public final class ContactStats {
         return 0;
     }
 
-    private static Stats mujoco(Path bench, Path models, String task, long steps) throws IOException, InterruptedException {
-        String out = exec(List.of(bench.toString(), "-m", models.toString(), "-t", task, "-n", Long.toString(steps), "-r", "1"));
+    private static Stats mujoco(Path bench, Path models, String task, long steps, long seed)
+            throws IOException, InterruptedException {
+        String out = exec(List.of(bench.toString(), "-m", models.toString(), "-t", task, "-n", Long.toString(steps), "-r", "1",
+                "-s", Long.toString(seed)));
         for (String line : out.split("\n")) {
             Matcher mt = MJ.matcher(line);
             if (mt.find() && mt.group(1).equals(task)) {
                 long episodes = Long.parseLong(mt.group(2));
                 return new Stats(steps, episodes - 1, Long.parseLong(mt.group(3)), Double.parseDouble(mt.group(4)),
-                        Double.parseDouble(mt.group(5)), Double.NaN, true);
+                        Double.parseDouble(mt.group(5)), Double.NaN, true, Double.NaN);
             }
         }
         throw new IOException("no statistics for " + task + " in the harness output:\n" + out);

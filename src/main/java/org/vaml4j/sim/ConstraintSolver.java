@@ -59,7 +59,7 @@ final class ConstraintSolver {
             for (int k = 0; k < nv; k++) gn += g[k] * g[k];
             // (MuJoCo tests after each iteration: at least one Newton step is always taken)
             if (iter > 0 && scale * Math.sqrt(gn) < tol) break;
-            // ---- Newton direction: (M + J' D J) dir = -g ----
+            // ---- Newton direction: (M + J' D J) dir = -g (lower triangle: all that cholesky reads) ----
             double[] h = d.solH;
             System.arraycopy(d.qM, 0, h, 0, nv * nv);
             for (int i = 0; i < nefc; i++) {
@@ -68,7 +68,7 @@ final class ConstraintSolver {
                 for (int r = 0; r < nv; r++) {
                     double jr = J[i * nv + r];
                     if (jr == 0) continue;
-                    for (int c = 0; c < nv; c++) h[r * nv + c] += di * jr * J[i * nv + c];
+                    for (int c = 0; c <= r; c++) h[r * nv + c] += di * jr * J[i * nv + c];
                 }
             }
             cholesky(h, nv);
@@ -162,7 +162,7 @@ final class ConstraintSolver {
         return t;
     }
 
-    /** In-place dense Cholesky h = L L' (lower triangle holds L). */
+    /** In-place dense Cholesky h = L L' (reads only the lower triangle of h; it then holds L). */
     static void cholesky(double[] h, int n) {
         for (int j = 0; j < n; j++) {
             double s = h[j * n + j];

@@ -117,6 +117,9 @@ public final class Data {
     final double[] solGrad, solDelta, solTmp; // (nv)
     final double[] solJar, solJd;  // (njmax)
     final boolean[] solActive;     // (njmax)
+    final double[] pgsAR;          // PGS only: (njmax x njmax) J M^-1 J' + diag(R); else empty
+    final double[] pgsMinvJ;       // PGS only: (njmax x nv) rows M^-1 J_i'; else empty
+    final double[] pgsB, pgsARinv; // PGS only: (njmax) J qacc_smooth - aref, 1 / AR_ii; else empty
 
     /** Allocates all arrays for {@code m} and sets the default state (qpos0, zero velocity). */
     public Data(Model m) {
@@ -185,6 +188,11 @@ public final class Data {
         solJar = new double[nc];
         solJd = new double[nc];
         solActive = new boolean[nc];
+        boolean pgs = "PGS".equals(m.opt.solver());
+        pgsAR = new double[pgs ? nc * nc : 0];
+        pgsMinvJ = new double[pgs ? nc * nv : 0];
+        pgsB = new double[pgs ? nc : 0];
+        pgsARinv = new double[pgs ? nc : 0];
         contact = new Contacts(m.contactPairs.maxContacts, nv);
         qaccWarmstart = new double[nv];
         cfrcExt = new double[6 * nb];

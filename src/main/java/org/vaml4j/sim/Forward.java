@@ -49,11 +49,11 @@ public final class Forward {
     }
 
     /**
-     * Constrained acceleration by {@link ConstraintSolver}; without active rows qacc is the
+     * Constrained acceleration by the model's {@link Solver}; without active rows qacc is the
      * unconstrained acceleration and qfrc_constraint is zero.
      * Reads qaccSmooth, qM, efc rows. Writes qacc, efcForce, qfrcConstraint.
      */
     static void fwdConstraint(Model m, Data d) {
-        ConstraintSolver.solve(m, d);
+        m.solver.solve(m, d);
     }
 }

@@ -62,20 +62,25 @@ final class MassMatrix {
 
     /** x = H^-1 x for a factor {@code ld} made by {@link #factor}. */
     static void solve(Model m, double[] ld, double[] x) {
+        solve(m, ld, x, 0);
+    }
+
+    /** x[o..o+nv) = H^-1 x[o..o+nv) for a factor {@code ld} made by {@link #factor}. */
+    static void solve(Model m, double[] ld, double[] x, int o) {
         int nv = m.nv;
         // L' y = x: from the leaves up
         for (int k = nv - 1; k >= 0; k--) {
-            double xk = x[k];
+            double xk = x[o + k];
             if (xk == 0) continue;
-            for (int i = m.dofParentId[k]; i >= 0; i = m.dofParentId[i]) x[i] -= ld[k * nv + i] * xk;
+            for (int i = m.dofParentId[k]; i >= 0; i = m.dofParentId[i]) x[o + i] -= ld[k * nv + i] * xk;
         }
         // y = D^-1 y
-        for (int k = 0; k < nv; k++) x[k] /= ld[k * nv + k];
+        for (int k = 0; k < nv; k++) x[o + k] /= ld[k * nv + k];
         // L x = y: from the roots down
         for (int k = 0; k < nv; k++) {
-            double s = x[k];
-            for (int i = m.dofParentId[k]; i >= 0; i = m.dofParentId[i]) s -= ld[k * nv + i] * x[i];
-            x[k] = s;
+            double s = x[o + k];
+            for (int i = m.dofParentId[k]; i >= 0; i = m.dofParentId[i]) s -= ld[k * nv + i] * x[o + i];
+            x[o + k] = s;
         }
     }
 

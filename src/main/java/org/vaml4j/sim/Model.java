@@ -22,6 +22,10 @@ public final class Model {
     Option opt;
     /** the integrator chosen by opt.integrator */
     Integrator integrator;
+    /** the constraint solver chosen by opt.solver */
+    Solver solver;
+    /** mean diagonal of the joint-space inertia at qpos0 (MuJoCo's stat.meaninertia): the solvers' cost scale */
+    double meanInertia = 1;
     /** whether any dof has damping (selects the implicit-damping Euler path) */
     boolean hasDofDamping;
 

@@ -21,6 +21,7 @@ final class ModelCompiler {
         m.name = s.name;
         m.opt = s.opt;
         m.integrator = Integrator.of(s.opt.integrator());
+        m.solver = Solver.of(s.opt.solver());
         bodies(s, m);
         geoms(s, m);
         inertias(s, m);
@@ -65,6 +66,9 @@ final class ModelCompiler {
         Smooth.comPos(m, d);
         MassMatrix.crb(m, d);
         MassMatrix.factorM(m, d);
+        double trace = 0;
+        for (int k = 0; k < nv; k++) trace += d.qM[k * nv + k];
+        m.meanInertia = trace / nv;
         double[] minv = new double[nv * nv], col = new double[nv];
         for (int c = 0; c < nv; c++) {
             java.util.Arrays.fill(col, 0);
