@@ -25,7 +25,13 @@ import org.vaml4j.kernel.Kernels;
 public final class EngineBench {
 
     /** Timed samples, warm-up iterations (bench.py's defaults). */
-    public record Protocol(int iters, int warmup) {}
+    public record Protocol(int iters, int warmup) {
+
+        /** bench.py's --heavy-iters 20 / --heavy-warmup 3 of its PREDICT workloads, never more than this protocol. */
+        public Protocol heavy() {
+            return new Protocol(Math.min(iters, 20), Math.min(warmup, 3));
+        }
+    }
 
     /** Minimum warm-up wall time per row. */
     static final double WARMUP_SECONDS = 1.0;
@@ -36,7 +42,8 @@ public final class EngineBench {
         out.println("# label: " + label);
         out.println("# vaml4j engine, JDK " + Runtime.version() + " (" + System.getProperty("java.vm.name") + "), "
                 + Runtime.getRuntime().availableProcessors() + " cpus");
-        out.println("# iters=" + p.iters() + " warmup=" + p.warmup() + " (and >= " + WARMUP_SECONDS + " s per row for the JIT)");
+        out.println("# iters=" + p.iters() + " warmup=" + p.warmup() + " (ENSEMBLE_PREDICT: iters=" + p.heavy().iters() + " warmup="
+                + p.heavy().warmup() + ") (and >= " + WARMUP_SECONDS + " s per row for the JIT)");
         out.println("# other_cpu = cores kept busy by other processes during the timed loop "
                 + "(> ~0.1 means the row is contaminated by concurrent load)");
         out.println("label,threads,workload,median_ms,min_ms,max_ms,iters,gflops_at_median,other_cpu,notes");
@@ -63,7 +70,8 @@ public final class EngineBench {
         }
     }
 
-    static String row(String label, int threads, Workload w, Protocol p) {
+    static String row(String label, int threads, Workload w, Protocol protocol) {
+        Protocol p = w.heavy() ? protocol.heavy() : protocol;
         // warm-up: bench.py's iteration count, and at least WARMUP_SECONDS so C2 has compiled the
         // kernels (before that, Vector API values are boxed and timings are the interpreter's)
         long warmStart = System.nanoTime();

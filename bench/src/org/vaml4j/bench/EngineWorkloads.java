@@ -27,6 +27,11 @@ public final class EngineWorkloads {
         m.put("GEMM_256x200x200", k -> gemm(k, 256, 200, 200, 50, "gemm into a preallocated C; per-call time"));
         m.put("GEMM_1024x1024x1024", k -> gemm(k, 1024, 1024, 1024, 1, "gemm into a preallocated C"));
         m.put("BMM_7x256x200x200", k -> batched(k, 7, 256, 200, 200, 20, "gemmBatched (ensemble hidden layer); per-call"));
+        m.put("GEMM_256x14x200", k -> gemm(k, 256, 14, 200, 50, "gemm into a preallocated C (ensemble input layer); per-call time"));
+        m.put("ENSEMBLE_TRAIN", EnsembleWorkloads::ensembleTrain);
+        m.put("ENSEMBLE_PREDICT", EnsembleWorkloads::ensemblePredict);
+        m.put("VALUE_GRAD", k -> EnsembleWorkloads.valueGrad(k, false));
+        m.put("VALUE_GRAD_7x256", k -> EnsembleWorkloads.valueGrad(k, true));
         return m;
     }
 
@@ -66,7 +71,7 @@ public final class EngineWorkloads {
                 "batch 256; critic+actor+alpha+polyak (org.vaml4j.rl.Sac)");
     }
 
-    private static float[] normal(SplittableRandom rng, int size) {
+    static float[] normal(SplittableRandom rng, int size) {
         float[] v = new float[size];
         fill(rng, v);
         return v;
