@@ -111,4 +111,25 @@ class MbpoTest {
         assertThrows(IllegalArgumentException.class, () -> new MbpoConfig(200, 100, 100, TruncatedLinear.constant(1), 1, 1,
                 TruncatedLinear.constant(1.5), 400, 10, 1, 64));
     }
+
+    @Test
+    void hopperSmokeRunCompletesWithFiniteLosses() {
+        Mbpo m = new Mbpo("mbpo", ENVS.make("hopper"), ENVS.make("hopper"), tiny(), SacConfig.defaults().withHidden(2, 32).withBatchSize(32),
+                new DynamicsConfig(3, 2, 2, 16, ModelHead.GAUSSIAN, false), new ModelTrainerConfig(32, 1e-3, new double[] {1e-5}, 0.2, 5000, 2, 2, 1),
+                ModelLosses.create("vagram"), new NoCorrection(), 1, KN);
+        double[] sum = new double[m.metricNames().size()];
+        int[] seen = new int[sum.length];
+        m.train(800, e -> {
+            for (int i = 0; i < sum.length; i++) {
+                if (!Double.isNaN(e.metrics()[i])) {
+                    assertTrue(Double.isFinite(e.metrics()[i]), m.metricNames().get(i) + " = " + e.metrics()[i] + " at step " + e.step());
+                    seen[i]++;
+                }
+            }
+        });
+        for (String name : new String[] {"critic_loss", "actor_loss", "model_train_loss", "model_val_loss", "model_vae"}) {
+            assertTrue(seen[m.metricNames().indexOf(name)] > 0, name + " was never reported");
+        }
+        assertEquals(800, m.step());
+    }
 }
