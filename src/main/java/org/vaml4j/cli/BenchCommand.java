@@ -16,7 +16,8 @@ import org.vaml4j.mbrl.Mbpo;
 
 /**
  * {@code vaml4j bench}: the engine workloads of the PyTorch anchor as CSV rows (default), or
- * {@code --only MBPO_EPOCH} (the simulator's benchmarks are under {@code vaml4j sim bench}).
+ * {@code --only MBPO_EPOCH}, or with {@code --sim} the simulator's env-steps/s (the same as
+ * {@code vaml4j sim bench}).
  */
 final class BenchCommand implements Command {
 
@@ -32,7 +33,8 @@ final class BenchCommand implements Command {
     public String help() {
         return "usage: vaml4j bench [--threads N[,M...]] [--only A,B] [--iters N] [--warmup N] [--label L]\n"
                 + "       vaml4j bench --only MBPO_EPOCH [--env SPEC] [--data-epochs N] [--warmup-epochs N] [--epochs N]\n"
-                + "                   [--loss NAME] [--seed N] [--set key=value]...\n\n"
+                + "                   [--loss NAME] [--seed N] [--set key=value]...\n"
+                + "       vaml4j bench --sim [--tasks a,b,...] [--steps N] [--repeats R] [--mujoco BENCH --mujoco-models DIR]\n\n"
                 + "Engine workloads (default: all, threads 2,1, 30 samples after 10 warm-up iterations), one CSV row\n"
                 + "each with the columns of anchors/torch/bench.py: label,threads,workload,median_ms,min_ms,max_ms,\n"
                 + "iters,gflops_at_median,other_cpu,notes (notes include bytes allocated per iteration):\n"
@@ -40,11 +42,18 @@ final class BenchCommand implements Command {
                 + "MBPO_EPOCH  wall seconds per MBPO epoch with the task's mbpo preset (default hopper): the real buffer\n"
                 + "            is first filled by random exploration to the size of epoch --data-epochs (10), then\n"
                 + "            --warmup-epochs (1) epochs run untimed and --epochs (1) epochs are timed, each split into\n"
-                + "            model training, rollouts, SAC updates and the rest (env, acting, evaluation).\n";
+                + "            model training, rollouts, SAC updates and the rest (env, acting, evaluation).\n\n"
+                + "--sim       env-steps/s per simulator task, optionally beside the MuJoCo harness: see vaml4j sim --help.\n";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.contains("--sim")) {
+            List<String> simArgs = new ArrayList<>(args);
+            simArgs.remove("--sim");
+            simArgs.add(0, "bench");
+            return new SimCommand().run(simArgs, out, err);
+        }
         String only = null, envSpec = "hopper", threadList = "2,1", label = "vaml4j";
         int iters = 30, benchWarmup = 10;
         int dataEpochs = 10, warmup = 1, epochs = 1;

@@ -72,4 +72,11 @@ class BenchCommandTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--threads expects an integer >= 1, got 'zero'"), r[2]);
     }
+
+    @Test
+    void simFlagRunsTheSimulatorBenchmark() {
+        String[] r = run("bench", "--sim", "--tasks", "inverted_pendulum", "--steps", "300", "--repeats", "1");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("InvertedPendulum") || r[1].contains("inverted_pendulum"), r[1]);
+    }
 }
