@@ -3,6 +3,8 @@ package org.vaml4j.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.vaml4j.bench.EngineBench;
+import org.vaml4j.bench.EngineWorkloads;
 import org.vaml4j.bench.MbpoEpochBench;
 import org.vaml4j.env.Env;
 import org.vaml4j.env.EnvRegistry;
@@ -12,28 +14,48 @@ import org.vaml4j.kernel.KernelChoice;
 import org.vaml4j.kernel.Kernels;
 import org.vaml4j.mbrl.Mbpo;
 
-/** {@code vaml4j bench --only MBPO_EPOCH}: the training benchmarks (the simulator's are under {@code vaml4j sim bench}). */
+/**
+ * {@code vaml4j bench}: the engine workloads of the PyTorch anchor as CSV rows (default), or
+ * {@code --only MBPO_EPOCH}, or with {@code --sim} the simulator's env-steps/s (the same as
+ * {@code vaml4j sim bench}).
+ */
 final class BenchCommand implements Command {
 
     private static final List<String> BENCHMARKS = List.of("MBPO_EPOCH");
 
     @Override public String name() { return "bench"; }
 
-    @Override public String summary() { return "training benchmarks: MBPO_EPOCH (wall seconds per MBPO epoch, by phase)"; }
+    @Override public String summary() {
+        return "engine benchmarks as CSV (same workloads and columns as the PyTorch anchor); MBPO_EPOCH";
+    }
 
     @Override
     public String help() {
-        return "usage: vaml4j bench --only MBPO_EPOCH [--env SPEC] [--data-epochs N] [--warmup-epochs N] [--epochs N]\n"
-                + "                   [--loss NAME] [--seed N] [--set key=value]...\n\n"
+        return "usage: vaml4j bench [--threads N[,M...]] [--only A,B] [--iters N] [--warmup N] [--label L]\n"
+                + "       vaml4j bench --only MBPO_EPOCH [--env SPEC] [--data-epochs N] [--warmup-epochs N] [--epochs N]\n"
+                + "                   [--loss NAME] [--seed N] [--set key=value]...\n"
+                + "       vaml4j bench --sim [--tasks a,b,...] [--steps N] [--repeats R] [--mujoco BENCH --mujoco-models DIR]\n\n"
+                + "Engine workloads (default: all, threads 2,1, 30 samples after 10 warm-up iterations), one CSV row\n"
+                + "each with the columns of anchors/torch/bench.py: label,threads,workload,median_ms,min_ms,max_ms,\n"
+                + "iters,gflops_at_median,other_cpu,notes (notes include bytes allocated per iteration):\n"
+                + "  " + String.join(", ", EngineWorkloads.all().keySet()) + "\n\n"
                 + "MBPO_EPOCH  wall seconds per MBPO epoch with the task's mbpo preset (default hopper): the real buffer\n"
                 + "            is first filled by random exploration to the size of epoch --data-epochs (10), then\n"
                 + "            --warmup-epochs (1) epochs run untimed and --epochs (1) epochs are timed, each split into\n"
-                + "            model training, rollouts, SAC updates and the rest (env, acting, evaluation).\n";
+                + "            model training, rollouts, SAC updates and the rest (env, acting, evaluation).\n\n"
+                + "--sim       env-steps/s per simulator task, optionally beside the MuJoCo harness: see vaml4j sim --help.\n";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        String only = null, envSpec = "hopper";
+        if (args.contains("--sim")) {
+            List<String> simArgs = new ArrayList<>(args);
+            simArgs.remove("--sim");
+            simArgs.add(0, "bench");
+            return new SimCommand().run(simArgs, out, err);
+        }
+        String only = null, envSpec = "hopper", threadList = "2,1", label = "vaml4j";
+        int iters = 30, benchWarmup = 10;
         int dataEpochs = 10, warmup = 1, epochs = 1;
         long seed = 0;
         List<String> sets = new ArrayList<>();
@@ -44,6 +66,10 @@ final class BenchCommand implements Command {
             i++;
             switch (a) {
                 case "--only" -> only = v;
+                case "--threads" -> threadList = v;
+                case "--iters" -> iters = count(a, v, 1);
+                case "--warmup" -> benchWarmup = count(a, v, 0);
+                case "--label" -> label = v;
                 case "--env" -> envSpec = v;
                 case "--data-epochs" -> dataEpochs = count(a, v, 0);
                 case "--warmup-epochs" -> warmup = count(a, v, 0);
@@ -51,12 +77,12 @@ final class BenchCommand implements Command {
                 case "--seed" -> seed = count(a, v, 0);
                 case "--loss" -> sets.add("model.loss=" + v);
                 case "--set" -> sets.add(v);
-                default -> throw new UsageException("unknown option '" + a + "'; options: --only, --env, --data-epochs, "
-                        + "--warmup-epochs, --epochs, --loss, --seed, --set");
+                default -> throw new UsageException("unknown option '" + a + "'; options: --threads, --only, --iters, "
+                        + "--warmup, --label, --env, --data-epochs, --warmup-epochs, --epochs, --loss, --seed, --set");
             }
         }
         if (only == null || !BENCHMARKS.contains(only)) {
-            throw new UsageException("--only expects one of " + BENCHMARKS + ", got " + only);
+            return engine(only, threadList, label, new EngineBench.Protocol(iters, benchWarmup), out);
         }
         EnvRegistry registry = EnvRegistry.standard();
         Env env = registry.make(envSpec), evalEnv = registry.make(envSpec);
@@ -76,6 +102,23 @@ final class BenchCommand implements Command {
         for (MbpoEpochBench.Epoch e : result) sum += e.wallSeconds();
         out.printf("MBPO_EPOCH mean %.1f s per epoch over %d timed epochs (anchor: 216 s, PyTorch MBPO on i9 + RTX 3080)%n",
                 sum / result.size(), result.size());
+        return 0;
+    }
+
+    /** The engine workloads named in {@code only} (null: all) at each thread count of {@code threadList}. */
+    private static int engine(String only, String threadList, String label, EngineBench.Protocol p, PrintStream out) {
+        List<String> known = new ArrayList<>(EngineWorkloads.all().keySet());
+        List<String> names = only == null ? known : List.of(only.split(","));
+        for (String n : names) {
+            if (!known.contains(n)) {
+                throw new UsageException("--only: unknown workload '" + n + "'; accepted: " + String.join(", ", known)
+                        + " (or MBPO_EPOCH alone)");
+            }
+        }
+        List<Integer> threads = new ArrayList<>();
+        for (String t : threadList.split(",")) threads.add(count("--threads", t.trim(), 1));
+        EngineBench.printHeader(out, label, p);
+        EngineBench.run(label, threads, names, p, out);
         return 0;
     }
 

@@ -17,7 +17,7 @@ import org.vaml4j.sim.RnePostConstraint;
  *   <li>terminated = not (1 < z < 2) (strict); TimeLimit 1000 (registry)</li>
  *   <li>reset: qpos = qpos0 + U(-0.01, 0.01)^24, qvel = U(-0.01, 0.01)^23</li>
  * </ul>
- * MuJoCo solves Humanoid's constraints with 50 PGS iterations; ours are solved exactly (Newton).
+ * Its model asks for MuJoCo's PGS solver with 50 sweeps, which the simulator follows (sim.PgsSolver).
  */
 public class Humanoid extends MujocoEnv {
 

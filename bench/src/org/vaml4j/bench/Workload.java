@@ -1,0 +1,20 @@
+package org.vaml4j.bench;
+
+/**
+ * One timed engine workload, set up and ready: {@code step} is one iteration (of which
+ * {@code inner} run per timed sample, as bench.py's inner repeats), {@code flops} the
+ * floating-point operations of one iteration (0: no GFLOP/s column), {@code notes} the CSV note;
+ * {@code heavy}: timed with bench.py's shorter protocol for its PREDICT workloads
+ * ({@link EngineBench.Protocol#heavy()}).
+ */
+public record Workload(String name, Runnable step, long flops, int inner, boolean heavy, String notes) {
+
+    public Workload {
+        if (inner < 1) throw new IllegalArgumentException("workload " + name + ": inner must be >= 1, got " + inner);
+    }
+
+    /** A workload timed with the normal protocol. */
+    public Workload(String name, Runnable step, long flops, int inner, String notes) {
+        this(name, step, flops, inner, false, notes);
+    }
+}
