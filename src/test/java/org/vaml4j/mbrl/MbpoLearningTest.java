@@ -66,7 +66,7 @@ class MbpoLearningTest {
 
     static double run(String algorithm, String loss, ModelHead head, StaleValueCorrection correction) {
         Mbpo m = new Mbpo(algorithm, ENVS.make("pendulum"), ENVS.make("pendulum"), pendulum(), SAC,
-                new DynamicsConfig(5, 3, 3, 64, head, false), trainer(), ModelLosses.create(loss), correction, 0, KN);
+                new DynamicsConfig(5, 3, 3, 64, head, false, TargetNormalization.defaultFor(head)), trainer(), ModelLosses.create(loss), correction, 0, KN);
         m.train(STEPS, TrainingListener.none());
         return m.evaluate(5);
     }
@@ -76,6 +76,13 @@ class MbpoLearningTest {
         double r = run("mbpo", "vagram", ModelHead.DETERMINISTIC, new NoCorrection());
         System.out.println("MBPO (vagram) return after " + STEPS + " steps: " + r);
         assertTrue(r > -400, "MBPO (vagram) return after " + STEPS + " steps: " + r);
+    }
+
+    @Test
+    void mbpoWithMleSolvesPendulumIn3000Steps() {
+        double r = run("mbpo", "mle", ModelHead.GAUSSIAN, new NoCorrection());
+        System.out.println("MBPO (mle) return after " + STEPS + " steps: " + r);
+        assertTrue(r > -400, "MBPO (mle) return after " + STEPS + " steps: " + r);
     }
 
     @Test
