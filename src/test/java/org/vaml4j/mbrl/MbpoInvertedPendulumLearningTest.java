@@ -63,12 +63,12 @@ class MbpoInvertedPendulumLearningTest {
     }
 
     @Test
-    void sacAloneIsFarFromBalancingWithTheSameBudget() {
+    void sacAloneIsFarFromBalancingWithTwiceTheBudget() {
         SacTrainer t = new SacTrainer(ENVS.make("invertedpendulum"), ENVS.make("invertedpendulum"), SAC,
                 new OffPolicyLoopConfig(100_000, 500, 500, 1, 250, 1), 0, KN);
-        t.train(STEPS, progress("SAC"));
+        t.train(2 * STEPS, progress("SAC"));
         double r = t.evaluate(5);
-        System.out.println("SAC alone InvertedPendulum return after " + STEPS + " steps: " + r);
-        assertTrue(r < 500, "SAC alone after " + STEPS + " steps: " + r);
+        System.out.println("SAC alone InvertedPendulum return after " + 2 * STEPS + " steps: " + r);
+        assertTrue(r < 500, "SAC alone after " + 2 * STEPS + " steps: " + r + " (the MBPO comparison assumes it has not balanced yet)");
     }
 }

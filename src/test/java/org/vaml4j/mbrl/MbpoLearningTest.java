@@ -27,18 +27,20 @@ import org.vaml4j.rl.TrainingListener;
  * MBPO, -600 for SAC not to have solved it) leave margins of about 270 and 110 return here and 256 and
  * 146 in the test's JVM (below; Pendulum's per-start spread is about 200).
  *
- * <p>No {@code mle} check: with these settings MBPO with the Gaussian NLL ends at -1232 (10
- * episodes). Cause (bench/RESULTS.md): the targets are not normalized (as mbrl-lib and MBPO), and
- * on Pendulum the reward's variance (13) is 1000 times the state deltas' (0.013); the NLL weights
- * each output by exp(-logVar), so the shared layers follow the state deltas; on 2000 random
- * transitions the reward output stays at an MSE of about 1.5 with its log-variance at the 0.5
- * ceiling (an {@code mse} model of the same size reaches 0.06), early stopping on the MSE restores
- * the same snapshot at every training, and more epochs (patience 30) do not change it.
+ * <p>{@code mle} (Gaussian head, targets standardized: {@link TargetNormalization#defaultFor}):
+ * -153 after 3000 steps in the test's JVM (5 episodes; bench/RESULTS.md, 2026-11-22), against the
+ * same -400 bar, a margin of about 250. Before the target standardization the same configuration
+ * ended at -1232 (CLI, 10 episodes): with raw targets the reward's variance (13) is 1000 times the
+ * state deltas' (0.013), the NLL weights each output by exp(-logVar) under one absolute ceiling
+ * (+0.5), and the reward output was never learned (an MSE of about 1.5 where an {@code mse} model
+ * reaches 0.06). The deterministic {@code vagram} model keeps raw targets: standardized, the same
+ * seed ended at -1308 (the raw-unit VaGraM loss is re-weighted by each output's variance).
  *
  * <p>Wall time ({@code mvn -B verify -Dtest=MbpoLearningTest -Dsurefire.failIfNoSpecifiedTests=false},
  * JDK 17, one kernel thread, 2026-11-22): vagram 415 s and SAC 52 s with a 10-minute CLI training
  * running alongside (load average about 7); vagram 132 s and SAC 12 s on a quiet machine (load average
- * about 1), where they returned -144 (vagram) and -746 (SAC), 5 episodes.
+ * about 1), where they returned -144 (vagram) and -746 (SAC), 5 episodes; mle 83 s (load average
+ * about 6).
  *
  * <p>The figures above are from the CLI (JDK 25); the tests run under Maven's JDK 17, where float
  * results can differ in the last bits and a seed's trajectory is then another one, so each bar was
