@@ -2,7 +2,6 @@ package org.vaml4j.mbrl;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.vaml4j.env.Box;
 import org.vaml4j.env.Env;
@@ -13,7 +12,8 @@ import org.vaml4j.mbrl.loss.ModelLoss;
 import org.vaml4j.nn.ArchiveReader;
 import org.vaml4j.nn.ArchiveWriter;
 import org.vaml4j.rl.Batch;
-import org.vaml4j.rl.EpisodeEnd;
+import org.vaml4j.rl.EnvLoop;
+import org.vaml4j.rl.MetricMeans;
 import org.vaml4j.rl.PolicyEvaluation;
 import org.vaml4j.rl.ReplayBuffer;
 import org.vaml4j.rl.Rng;
@@ -58,9 +58,9 @@ import org.vaml4j.rl.TrainingListener;
  */
 public final class Mbac implements Trainer {
 
-    private final Env env;
     private final Env evalEnv;
     private final Box box;
+    private final EnvLoop envLoop;
     private final TaskFunctions task;
     private final MbacConfig config;
     private final long seed;
@@ -71,22 +71,15 @@ public final class Mbac implements Trainer {
     private final ModelRollouts sampler;
     private final Batch actorBatch;     // B real transitions
     private final Batch criticBatch;    // K x B virtual transitions
-    private final Rng envRng, actRng, updateRng, bufferRng, modelRng, sampleRng;
+    private final Rng updateRng, bufferRng, modelRng, sampleRng;
     private final int obsDim, actDim;
     private final float[] reward;       // (K B) model rewards
     private final boolean[] finite;     // (K B)
     private final boolean[] done;       // (K B)
     private final float[] envActs;      // (K B x A) actions on the env's box, for the known reward
 
-    // ---- loop state ----
-    private long step, episode, nextEval;
-    private boolean inEpisode;
-    private double[] obs;
-    private double episodeReturn;
-    private int episodeLength;
-    private final float[] obsF, actF;
-    private final double[] envAct, actD;
-    private final double[] sum, count;
+    private final MetricMeans metrics;
+    private long nextEval;
     private static final List<String> NAMES;
 
     static {
@@ -98,30 +91,22 @@ public final class Mbac implements Trainer {
 
     public Mbac(Env env, Env evalEnv, MbacConfig config, SacConfig sacConfig, DynamicsConfig dynamics,
                 ModelTrainerConfig trainerConfig, ModelLoss loss, long seed, Kernels kernels) {
-        if (!(env.actionSpace() instanceof Box b)) {
-            throw new IllegalArgumentException("mbac needs a continuous (Box) action space; " + env.id() + " has " + env.actionSpace());
-        }
-        if (evalEnv.maxEpisodeSteps() <= 0) {
-            throw new IllegalArgumentException("evaluation env " + evalEnv.id() + " needs a time limit (time_limit=N)");
-        }
-        this.env = env;
+        this.envLoop = new EnvLoop("mbac", env, evalEnv, config.realCapacity(), seed);
+        this.real = envLoop.buffer();
         this.evalEnv = evalEnv;
-        this.box = b;
+        this.box = envLoop.box();
         this.task = env.functions();
         this.config = config;
         this.seed = seed;
-        this.obsDim = env.observationSpace().flatDim();
-        this.actDim = b.flatDim();
+        this.obsDim = real.obsDim();
+        this.actDim = real.actDim();
         this.sac = new Sac(obsDim, actDim, sacConfig, kernels, Rng.stream(seed, "init"));
         this.model = new DynamicsEnsemble(obsDim, actDim, dynamics, Rng.stream(seed, "model-init"));
         this.modelTrainer = new ModelTrainer(model, loss, trainerConfig, kernels);
         int rows = config.samples() * sacConfig.batchSize();
         this.sampler = new ModelRollouts(model, rows, kernels);
-        this.real = new ReplayBuffer(config.realCapacity(), obsDim, actDim);
         this.actorBatch = new Batch(sacConfig.batchSize(), obsDim, actDim);
         this.criticBatch = new Batch(rows, obsDim, actDim);
-        this.envRng = Rng.stream(seed, "env");
-        this.actRng = Rng.stream(seed, "act");
         this.updateRng = Rng.stream(seed, "update");
         this.bufferRng = Rng.stream(seed, "buffer");
         this.modelRng = Rng.stream(seed, "model");
@@ -130,20 +115,15 @@ public final class Mbac implements Trainer {
         this.finite = new boolean[rows];
         this.done = new boolean[rows];
         this.envActs = new float[rows * actDim];
-        this.obsF = new float[obsDim];
-        this.actF = new float[actDim];
-        this.envAct = new double[actDim];
-        this.actD = new double[actDim];
-        this.sum = new double[NAMES.size()];
-        this.count = new double[NAMES.size()];
+        this.metrics = new MetricMeans(NAMES);
         this.nextEval = config.evalEvery();
     }
 
     @Override public String algorithm() { return "mbac"; }
 
-    @Override public long step() { return step; }
+    @Override public long step() { return envLoop.step(); }
 
-    @Override public long episode() { return episode; }
+    @Override public long episode() { return envLoop.episode(); }
 
     @Override public List<String> metricNames() { return NAMES; }
 
@@ -153,47 +133,30 @@ public final class Mbac implements Trainer {
 
     @Override
     public void train(long totalSteps, TrainingListener listener) {
-        while (step < totalSteps) {
-            if (!inEpisode) {
-                obs = env.reset(envRng.nextSeed());
-                inEpisode = true;
-                episodeReturn = 0;
-                episodeLength = 0;
-            }
-            long t = step - config.warmupSteps();   // env steps after the warm-up
+        while (envLoop.step() < totalSteps) {
+            long t = envLoop.step() - config.warmupSteps();   // env steps after the warm-up
 
             // ---- model learning (line 7): after the warm-up, then every modelEvery steps ----
             if (t >= 0 && t % config.modelEvery() == 0) {
+                long step = envLoop.step();
                 ModelTrainingReport r = t == 0
                         ? modelTrainer.train(real, sac.valueFunctions(), step, modelRng, ModelTrainer.UpdateListener.none(),
                                 config.warmupEpochs())
                         : modelTrainer.train(real, sac.valueFunctions(), step, modelRng, ModelTrainer.UpdateListener.none());
                 sampler.useMembers(model.elites());
-                add(SacStats.NAMES.size(), r.toArray());
+                metrics.add(SacStats.NAMES.size(), r.toArray());
             }
 
-            // ---- act (line 3): uniform random during the warm-up, then a ~ pi(.|s) ----
-            if (t < 0) {
-                for (int j = 0; j < actDim; j++) actF[j] = (float) (2 * actRng.nextDouble() - 1);
-            } else {
-                for (int j = 0; j < obsDim; j++) obsF[j] = (float) obs[j];
-                sac.act(obsF, 1, actF, false, actRng);
-            }
-            PolicyEvaluation.toBox(box, actF, envAct);
-            Transition tr = env.step(envAct);
-            for (int j = 0; j < actDim; j++) actD[j] = actF[j];
-            real.add(obs, actD, tr.reward(), tr.obs(), tr.terminated());
-            obs = tr.obs();
-            step++;
-            episodeReturn += tr.reward();
-            episodeLength++;
+            // ---- act (line 3): uniform random during the warm-up, then a ~ pi(.|s); step, store ----
+            Transition tr = envLoop.step(sac, t < 0);
+            long step = envLoop.step();
 
             // ---- critic on fresh virtual samples, actor on real states (lines 8-9) ----
             if (t >= 0) {
                 for (int u = 0; u < config.updatesPerStep(); u++) {
                     fillVirtualBatch();
                     try {
-                        add(0, sac.update(criticBatch, actorBatch, updateRng).toArray());
+                        metrics.add(0, sac.update(criticBatch, actorBatch, updateRng).toArray());
                     } catch (IllegalStateException e) {
                         throw new IllegalStateException("at env step " + step + ": " + e.getMessage(), e);
                     }
@@ -202,14 +165,12 @@ public final class Mbac implements Trainer {
             listener.onStep(step);
 
             if (tr.done()) {
-                inEpisode = false;
-                episode++;
                 double evalReturn = Double.NaN;
                 if (step >= nextEval) {
                     evalReturn = evaluate(config.evalEpisodes());
                     while (nextEval <= step) nextEval += config.evalEvery();
                 }
-                listener.onEpisodeEnd(new EpisodeEnd(step, episode, episodeReturn, episodeLength, evalReturn, meansAndReset()));
+                listener.onEpisodeEnd(envLoop.endEpisode(evalReturn, metrics.meansAndReset()));
             }
         }
     }
@@ -251,24 +212,7 @@ public final class Mbac implements Trainer {
             criticBatch.notDone[i] = terminal ? 0f : 1f;
             if (!finite[i]) criticBatch.reward[i] = 0f;
         }
-        add(NAMES.size() - 1, new double[] {diverged});
-    }
-
-    private void add(int off, double[] v) {
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isNaN(v[i])) {
-                sum[off + i] += v[i];
-                count[off + i]++;
-            }
-        }
-    }
-
-    private double[] meansAndReset() {
-        double[] m = new double[sum.length];
-        for (int i = 0; i < m.length; i++) m[i] = count[i] == 0 ? Double.NaN : sum[i] / count[i];
-        Arrays.fill(sum, 0);
-        Arrays.fill(count, 0);
-        return m;
+        metrics.add(NAMES.size() - 1, diverged);
     }
 
     @Override
@@ -276,35 +220,32 @@ public final class Mbac implements Trainer {
         return PolicyEvaluation.meanReturn(evalEnv, sac, seed, episodes);
     }
 
-    @Override public boolean atEpisodeBoundary() { return !inEpisode; }
+    @Override public boolean atEpisodeBoundary() { return envLoop.atEpisodeBoundary(); }
 
     @Override
     public void writeState(ArchiveWriter w) throws IOException {
-        if (inEpisode) throw new IllegalStateException("mbac: state can only be written between episodes");
+        envLoop.write(w, "loop.");
         sac.write(w, "sac.");
         real.write(w, "real.");
         model.write(w, "model.");
         modelTrainer.write(w, "model_trainer.");
-        w.longs("rng", envRng.state(), actRng.state(), updateRng.state(), bufferRng.state(), modelRng.state(), sampleRng.state());
-        w.longs("counters", step, episode, nextEval);
+        w.longs("rng", updateRng.state(), bufferRng.state(), modelRng.state(), sampleRng.state());
+        w.longs("next_eval", nextEval);
     }
 
     @Override
     public void readState(ArchiveReader r) {
-        long[] rng = r.longs("rng", 6);
-        long[] c = r.longs("counters", 3);
+        long[] rng = r.longs("rng", 4);
+        nextEval = r.longs("next_eval", 1)[0];
+        envLoop.read(r, "loop.");
         sac.read(r, "sac.");
         real.read(r, "real.");
         model.read(r, "model.");
         modelTrainer.read(r, "model_trainer.");
-        Rng[] streams = {envRng, actRng, updateRng, bufferRng, modelRng, sampleRng};
+        Rng[] streams = {updateRng, bufferRng, modelRng, sampleRng};
         for (int i = 0; i < streams.length; i++) streams[i].setState(rng[i]);
-        step = c[0];
-        episode = c[1];
-        nextEval = c[2];
-        inEpisode = false;
         sampler.useMembers(model.elites());
-        meansAndReset();
+        metrics.meansAndReset();
     }
 
     @Override

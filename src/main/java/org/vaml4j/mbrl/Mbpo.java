@@ -2,9 +2,7 @@ package org.vaml4j.mbrl;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.vaml4j.env.Box;
 import org.vaml4j.env.Env;
 import org.vaml4j.env.TaskFunctions;
 import org.vaml4j.env.Transition;
@@ -13,7 +11,8 @@ import org.vaml4j.mbrl.loss.ModelLoss;
 import org.vaml4j.nn.ArchiveReader;
 import org.vaml4j.nn.ArchiveWriter;
 import org.vaml4j.rl.Batch;
-import org.vaml4j.rl.EpisodeEnd;
+import org.vaml4j.rl.EnvLoop;
+import org.vaml4j.rl.MetricMeans;
 import org.vaml4j.rl.PolicyEvaluation;
 import org.vaml4j.rl.ReplayBuffer;
 import org.vaml4j.rl.Rng;
@@ -58,35 +57,33 @@ import org.vaml4j.rl.TrainingListener;
  */
 public final class Mbpo implements Trainer {
 
+    /** SAC statistics, then the model-training report and the rollouts' counts (means since the last episode end). */
+    private static final List<String> METRICS;
+
+    static {
+        List<String> n = new ArrayList<>(SacStats.NAMES);
+        n.addAll(ModelTrainingReport.NAMES);
+        n.addAll(List.of("refresh_critic_loss", "rollout_length", "rollout_transitions", "rollout_diverged"));
+        METRICS = List.copyOf(n);
+    }
+
     private final String algorithm;
-    private final Env env;
     private final Env evalEnv;
-    private final Box box;
     private final TaskFunctions task;
     private final MbpoConfig config;
     private final long seed;
     private final Sac sac;
     private final ReplayBuffer real;
     private final ModelBuffer modelBuffer;
+    private final EnvLoop envLoop;
     private final DynamicsEnsemble model;
     private final ModelTrainer modelTrainer;
     private final ModelRollouts rollouts;
     private final StaleValueCorrection correction;
     private final Batch batch;
-    private final Rng envRng, actRng, updateRng, bufferRng, modelRng, rolloutRng;
-    private final int obsDim, actDim;
-
-    // ---- loop state ----
-    private long step, episode;
-    private boolean inEpisode;
-    private double[] obs;
-    private double episodeReturn;
-    private int episodeLength;
-    private double pendingEval = Double.NaN;
-    private final float[] obsF, actF;
-    private final double[] envAct;
-    private final double[] actD;     // (actDim) the policy action as stored
-    private final Metrics metrics = new Metrics();
+    private final Rng updateRng, bufferRng, modelRng, rolloutRng;
+    private double pendingEval = Double.NaN;   // the last epoch-end evaluation, reported at the next episode end
+    private final MetricMeans metrics = new MetricMeans(METRICS);
     private final Timings timings = new Timings();
 
     /** Wall time spent per phase since construction (for benchmarks; not part of the state). */
@@ -107,49 +104,35 @@ public final class Mbpo implements Trainer {
      */
     public Mbpo(String algorithm, Env env, Env evalEnv, MbpoConfig config, SacConfig sacConfig, DynamicsConfig dynamics,
                 ModelTrainerConfig trainerConfig, ModelLoss loss, StaleValueCorrection correction, long seed, Kernels kernels) {
-        if (!(env.actionSpace() instanceof Box b)) {
-            throw new IllegalArgumentException(algorithm + " needs a continuous (Box) action space; " + env.id() + " has " + env.actionSpace());
-        }
-        if (evalEnv.maxEpisodeSteps() <= 0) {
-            throw new IllegalArgumentException("evaluation env " + evalEnv.id() + " needs a time limit (time_limit=N)");
-        }
+        this.envLoop = new EnvLoop(algorithm, env, evalEnv, config.realCapacity(), seed);
+        this.real = envLoop.buffer();
+        int obsDim = real.obsDim(), actDim = real.actDim();
         this.algorithm = algorithm;
-        this.env = env;
         this.evalEnv = evalEnv;
-        this.box = b;
         this.task = env.functions();
         this.config = config;
         this.seed = seed;
         this.correction = correction;
-        this.obsDim = env.observationSpace().flatDim();
-        this.actDim = b.flatDim();
         this.sac = new Sac(obsDim, actDim, sacConfig, kernels, Rng.stream(seed, "init"));
         this.model = new DynamicsEnsemble(obsDim, actDim, dynamics, Rng.stream(seed, "model-init"));
         this.modelTrainer = new ModelTrainer(model, loss, trainerConfig, kernels);
         this.rollouts = new ModelRollouts(model, config.rolloutChunk(), kernels);
-        this.real = new ReplayBuffer(config.realCapacity(), obsDim, actDim);
         this.modelBuffer = new ModelBuffer(obsDim, actDim, config.rolloutBatch(), config.epochLength(), config.trainEvery(),
                 config.retainEpochs());
         this.batch = new Batch(sacConfig.batchSize(), obsDim, actDim);
-        this.envRng = Rng.stream(seed, "env");
-        this.actRng = Rng.stream(seed, "act");
         this.updateRng = Rng.stream(seed, "update");
         this.bufferRng = Rng.stream(seed, "buffer");
         this.modelRng = Rng.stream(seed, "model");
         this.rolloutRng = Rng.stream(seed, "rollout");
-        this.obsF = new float[obsDim];
-        this.actF = new float[actDim];
-        this.envAct = new double[actDim];
-        this.actD = new double[actDim];
     }
 
     @Override public String algorithm() { return algorithm; }
 
-    @Override public long step() { return step; }
+    @Override public long step() { return envLoop.step(); }
 
-    @Override public long episode() { return episode; }
+    @Override public long episode() { return envLoop.episode(); }
 
-    @Override public List<String> metricNames() { return Metrics.NAMES; }
+    @Override public List<String> metricNames() { return METRICS; }
 
     public Sac agent() { return sac; }
 
@@ -163,36 +146,16 @@ public final class Mbpo implements Trainer {
 
     @Override
     public void train(long totalSteps, TrainingListener listener) {
-        while (step < totalSteps) {
-            if (!inEpisode) {
-                obs = env.reset(envRng.nextSeed());
-                inEpisode = true;
-                episodeReturn = 0;
-                episodeLength = 0;
-            }
-            long t = step - config.startSteps();   // env steps after the exploration
+        while (envLoop.step() < totalSteps) {
+            long t = envLoop.step() - config.startSteps();   // env steps after the exploration
             long epoch = t / config.epochLength();
 
             // ---- model training and rollouts every trainEvery steps ----
             if (t >= 0 && t % config.trainEvery() == 0) trainModelAndRollOut(epoch);
 
-            // ---- act: uniform random while exploring, then a ~ pi(.|s) ----
-            if (t < 0) {
-                for (int j = 0; j < actDim; j++) actF[j] = (float) (2 * actRng.nextDouble() - 1);
-            } else {
-                for (int j = 0; j < obsDim; j++) obsF[j] = (float) obs[j];
-                sac.act(obsF, 1, actF, false, actRng);
-            }
-
-            // ---- env step; store (s, a, r, s', terminated) ----
-            PolicyEvaluation.toBox(box, actF, envAct);
-            Transition tr = env.step(envAct);
-            for (int j = 0; j < actDim; j++) actD[j] = actF[j];
-            real.add(obs, actD, tr.reward(), tr.obs(), tr.terminated());
-            obs = tr.obs();
-            step++;
-            episodeReturn += tr.reward();
-            episodeLength++;
+            // ---- act (uniform random while exploring, then a ~ pi(.|s)), step the env, store ----
+            Transition tr = envLoop.step(sac, t < 0);
+            long step = envLoop.step();
 
             // ---- SAC updates on real + model data ----
             if (t >= 0) {
@@ -201,7 +164,7 @@ public final class Mbpo implements Trainer {
                 for (int u = 0; u < config.updatesPerStep(); u++) {
                     fillMixedBatch(share);
                     try {
-                        metrics.addSac(sac.update(batch, updateRng));
+                        metrics.add(0, sac.update(batch, updateRng).toArray());
                     } catch (IllegalStateException e) {
                         throw new IllegalStateException("at env step " + step + ": " + e.getMessage(), e);
                     }
@@ -214,11 +177,8 @@ public final class Mbpo implements Trainer {
 
             // ---- episode end: report ----
             if (tr.done()) {
-                inEpisode = false;
-                episode++;
-                EpisodeEnd e = new EpisodeEnd(step, episode, episodeReturn, episodeLength, pendingEval, metrics.meansAndReset());
+                listener.onEpisodeEnd(envLoop.endEpisode(pendingEval, metrics.meansAndReset()));
                 pendingEval = Double.NaN;
-                listener.onEpisodeEnd(e);
             }
         }
     }
@@ -228,7 +188,7 @@ public final class Mbpo implements Trainer {
         int length = (int) config.rolloutLength().at(epoch + 1);
         StaleValueCorrection.Training training = new StaleValueCorrection.Training(model, real, sac, task, length, rolloutRng);
         long t0 = System.nanoTime();
-        ModelTrainingReport report = modelTrainer.train(real, sac.valueFunctions(), step, modelRng, correction.during(training));
+        ModelTrainingReport report = modelTrainer.train(real, sac.valueFunctions(), envLoop.step(), modelRng, correction.during(training));
         long t1 = System.nanoTime();
         modelBuffer.setRolloutLength(length);
         rollouts.useMembers(model.elites());
@@ -236,7 +196,9 @@ public final class Mbpo implements Trainer {
                 config.rolloutBatch(), length, modelBuffer.buffer(), rolloutRng);
         timings.modelNanos += t1 - t0;
         timings.rolloutNanos += System.nanoTime() - t1;
-        metrics.addModel(report, correction.lastCriticLoss(), length, s);
+        int off = SacStats.NAMES.size();
+        metrics.add(off, report.toArray());
+        metrics.add(off + ModelTrainingReport.NAMES.size(), correction.lastCriticLoss(), length, s.transitions(), s.diverged());
     }
 
     /** round(share * B) rows from the model buffer, the rest from the real buffer. */
@@ -254,37 +216,33 @@ public final class Mbpo implements Trainer {
         return PolicyEvaluation.meanReturn(evalEnv, sac, seed, episodes);
     }
 
-    @Override public boolean atEpisodeBoundary() { return !inEpisode; }
+    @Override public boolean atEpisodeBoundary() { return envLoop.atEpisodeBoundary(); }
 
     @Override
     public void writeState(ArchiveWriter w) throws IOException {
-        if (inEpisode) throw new IllegalStateException(algorithm + ": state can only be written between episodes");
+        envLoop.write(w, "loop.");
         sac.write(w, "sac.");
         real.write(w, "real.");
         modelBuffer.write(w, "model_buffer.");
         model.write(w, "model.");
         modelTrainer.write(w, "model_trainer.");
-        w.longs("rng", envRng.state(), actRng.state(), updateRng.state(), bufferRng.state(), modelRng.state(), rolloutRng.state());
-        w.longs("counters", step, episode);
+        w.longs("rng", updateRng.state(), bufferRng.state(), modelRng.state(), rolloutRng.state());
         w.doubles("pending_eval", new double[] {pendingEval});
     }
 
     @Override
     public void readState(ArchiveReader r) {
-        long[] rng = r.longs("rng", 6);
-        long[] c = r.longs("counters", 2);
+        long[] rng = r.longs("rng", 4);
         double[] pe = r.doubles("pending_eval", 1);
         sac.read(r, "sac.");
         real.read(r, "real.");
         modelBuffer.read(r, "model_buffer.");
         model.read(r, "model.");
         modelTrainer.read(r, "model_trainer.");
-        Rng[] streams = {envRng, actRng, updateRng, bufferRng, modelRng, rolloutRng};
+        envLoop.read(r, "loop.");
+        Rng[] streams = {updateRng, bufferRng, modelRng, rolloutRng};
         for (int i = 0; i < streams.length; i++) streams[i].setState(rng[i]);
-        step = c[0];
-        episode = c[1];
         pendingEval = pe[0];
-        inEpisode = false;
         metrics.meansAndReset();
     }
 
@@ -294,47 +252,5 @@ public final class Mbpo implements Trainer {
         sac.criticParams().write(w, "critic.");
         sac.targetCriticParams().write(w, "critic_target.");
         model.write(w, "model.");
-    }
-
-    /** Means of the SAC statistics, and of the model-training reports, since the last episode end. */
-    private static final class Metrics {
-        static final List<String> NAMES;
-
-        static {
-            List<String> n = new ArrayList<>(SacStats.NAMES);
-            n.addAll(ModelTrainingReport.NAMES);
-            n.addAll(List.of("refresh_critic_loss", "rollout_length", "rollout_transitions", "rollout_diverged"));
-            NAMES = List.copyOf(n);
-        }
-
-        private final double[] sum = new double[NAMES.size()];
-        private final int[] count = new int[NAMES.size()];
-
-        void addSac(SacStats s) {
-            add(0, s.toArray());
-        }
-
-        void addModel(ModelTrainingReport r, double refreshLoss, int length, ModelRollouts.Stats s) {
-            int off = SacStats.NAMES.size();
-            add(off, r.toArray());
-            add(off + ModelTrainingReport.NAMES.size(), new double[] {refreshLoss, length, s.transitions(), s.diverged()});
-        }
-
-        private void add(int off, double[] v) {
-            for (int i = 0; i < v.length; i++) {
-                if (!Double.isNaN(v[i])) {
-                    sum[off + i] += v[i];
-                    count[off + i]++;
-                }
-            }
-        }
-
-        double[] meansAndReset() {
-            double[] m = new double[sum.length];
-            for (int i = 0; i < m.length; i++) m[i] = count[i] == 0 ? Double.NaN : sum[i] / count[i];
-            Arrays.fill(sum, 0);
-            Arrays.fill(count, 0);
-            return m;
-        }
     }
 }

@@ -67,21 +67,7 @@ public class Ant extends MujocoEnv {
      * mbrl-lib's {@code termination_fns.ant}: terminal unless all 27 observed values are finite and
      * 0.2 <= obs[0] <= 1 (the env also checks the unobserved x, y for finiteness).
      */
-    static final TaskFunctions FUNCTIONS = new TaskFunctions() {
-        @Override public int obsDim() { return 27; }
-
-        @Override public int actDim() { return 8; }
-
-        @Override public boolean rewardFromObservations() { return false; }
-
-        @Override
-        public double reward(double[] obs, int o, double[] act, int a, double[] next, int n) {
-            throw new UnsupportedOperationException("Ant: the reward needs the x position, which the observation omits");
-        }
-
-        @Override
-        public boolean terminated(double[] next, int n) {
-            return !(allFinite(next, n, 27) && next[n] >= MIN_Z && next[n] <= MAX_Z);
-        }
-    };
+    static final TaskFunctions FUNCTIONS = new LearnedReward(27, 8,
+            "Ant: the reward needs the x position, which the observation omits",
+            (next, n) -> !(allFinite(next, n, 27) && next[n] >= MIN_Z && next[n] <= MAX_Z));
 }

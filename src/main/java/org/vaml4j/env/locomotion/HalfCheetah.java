@@ -43,26 +43,13 @@ public final class HalfCheetah extends MujocoEnv {
 
     @Override
     protected Transition stepTask(double[] action) {
-        double xBefore = data.qpos[0];
-        doSimulation(action);
-        double xVelocity = (data.qpos[0] - xBefore) / dt;
+        double xVelocity = simulateForward(action);
         double reward = FORWARD_REWARD_WEIGHT * xVelocity - CTRL_COST_WEIGHT * sumSq(action);
         return new Transition(observation(), reward, false, false);
     }
 
     /** Never terminal; the reward needs x, which the observation omits. */
-    private static final TaskFunctions FUNCTIONS = new TaskFunctions() {
-        @Override public int obsDim() { return 17; }
-
-        @Override public int actDim() { return 6; }
-
-        @Override public boolean rewardFromObservations() { return false; }
-
-        @Override
-        public double reward(double[] obs, int o, double[] act, int a, double[] next, int n) {
-            throw new UnsupportedOperationException("HalfCheetah-v4: the reward needs the x position, which the observation omits");
-        }
-
-        @Override public boolean terminated(double[] next, int n) { return false; }
-    };
+    private static final TaskFunctions FUNCTIONS = new LearnedReward(17, 6,
+            "HalfCheetah-v4: the reward needs the x position, which the observation omits",
+            LearnedReward.NEVER);
 }

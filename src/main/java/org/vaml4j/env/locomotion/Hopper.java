@@ -46,9 +46,7 @@ public final class Hopper extends MujocoEnv {
 
     @Override
     protected Transition stepTask(double[] action) {
-        double xBefore = data.qpos[0];
-        doSimulation(action);
-        double xVelocity = (data.qpos[0] - xBefore) / dt;
+        double xVelocity = simulateForward(action);
         double reward = FORWARD_REWARD_WEIGHT * xVelocity + HEALTHY_REWARD - CTRL_COST_WEIGHT * sumSq(action);
         return new Transition(observation(), reward, !healthy(), false);
     }
@@ -66,23 +64,10 @@ public final class Hopper extends MujocoEnv {
      * (which the env treats as unhealthy) is not seen; otherwise it equals the env's flag.
      * The reward needs x, which the observation omits.
      */
-    private static final TaskFunctions FUNCTIONS = new TaskFunctions() {
-        @Override public int obsDim() { return 11; }
-
-        @Override public int actDim() { return 3; }
-
-        @Override public boolean rewardFromObservations() { return false; }
-
-        @Override
-        public double reward(double[] obs, int o, double[] act, int a, double[] next, int n) {
-            throw new UnsupportedOperationException("Hopper-v4: the reward needs the x position, which the observation omits");
-        }
-
-        @Override
-        public boolean terminated(double[] next, int n) {
-            if (!allFinite(next, n, 11)) return true;
-            for (int i = 1; i < 11; i++) if (!(Math.abs(next[n + i]) < STATE_RANGE)) return true;
-            return !(next[n] > MIN_Z && Math.abs(next[n + 1]) < MAX_ANGLE);
-        }
-    };
+    private static final TaskFunctions FUNCTIONS = new LearnedReward(11, 3,
+            "Hopper-v4: the reward needs the x position, which the observation omits", (next, n) -> {
+                if (!allFinite(next, n, 11)) return true;
+                for (int i = 1; i < 11; i++) if (!(Math.abs(next[n + i]) < STATE_RANGE)) return true;
+                return !(next[n] > MIN_Z && Math.abs(next[n + 1]) < MAX_ANGLE);
+            });
 }

@@ -67,21 +67,7 @@ public class Humanoid extends MujocoEnv {
     }
 
     /** Terminal unless 1 < obs[0] < 2 (obs[0] = torso z). The reward needs x: not from observations. */
-    private static final TaskFunctions FUNCTIONS = new TaskFunctions() {
-        @Override public int obsDim() { return 376; }
-
-        @Override public int actDim() { return 17; }
-
-        @Override public boolean rewardFromObservations() { return false; }
-
-        @Override
-        public double reward(double[] obs, int o, double[] act, int a, double[] next, int n) {
-            throw new UnsupportedOperationException("Humanoid-v4: the reward needs the centre of mass x, which the observation omits");
-        }
-
-        @Override
-        public boolean terminated(double[] next, int n) {
-            return !(next[n] > MIN_Z && next[n] < MAX_Z);
-        }
-    };
+    private static final TaskFunctions FUNCTIONS = new LearnedReward(376, 17,
+            "Humanoid-v4: the reward needs the centre of mass x, which the observation omits",
+            (next, n) -> !(next[n] > MIN_Z && next[n] < MAX_Z));
 }

@@ -47,21 +47,7 @@ public final class HumanoidTruncatedObs extends Humanoid {
     }
 
     /** mbrl-lib's {@code termination_fns.humanoid}: done iff obs[0] < 1 or obs[0] > 2. */
-    private static final TaskFunctions FUNCTIONS = new TaskFunctions() {
-        @Override public int obsDim() { return 45; }
-
-        @Override public int actDim() { return 17; }
-
-        @Override public boolean rewardFromObservations() { return false; }
-
-        @Override
-        public double reward(double[] obs, int o, double[] act, int a, double[] next, int n) {
-            throw new UnsupportedOperationException("HumanoidTruncatedObs: the reward needs contact forces and x");
-        }
-
-        @Override
-        public boolean terminated(double[] next, int n) {
-            return next[n] < MIN_Z || next[n] > MAX_Z;
-        }
-    };
+    private static final TaskFunctions FUNCTIONS = new LearnedReward(45, 17,
+            "HumanoidTruncatedObs: the reward needs contact forces and x",
+            (next, n) -> next[n] < MIN_Z || next[n] > MAX_Z);
 }

@@ -71,23 +71,10 @@ public final class InvertedDoublePendulum extends MujocoEnv {
      * The reward needs the cart x of the same stale kinematics and the unclipped velocities:
      * not reproducible from observations.
      */
-    private static final TaskFunctions FUNCTIONS = new TaskFunctions() {
-        @Override public int obsDim() { return 11; }
-
-        @Override public int actDim() { return 1; }
-
-        @Override public boolean rewardFromObservations() { return false; }
-
-        @Override
-        public double reward(double[] obs, int o, double[] act, int a, double[] next, int n) {
-            throw new UnsupportedOperationException("InvertedDoublePendulum-v4: the reward reads the simulator's tip site");
-        }
-
-        @Override
-        public boolean terminated(double[] next, int n) {
-            double s1 = next[n + 1], s2 = next[n + 2], c1 = next[n + 3], c2 = next[n + 4];
-            double z = POLE * c1 + POLE * (c1 * c2 - s1 * s2);
-            return !(z > 1);
-        }
-    };
+    private static final TaskFunctions FUNCTIONS = new LearnedReward(11, 1,
+            "InvertedDoublePendulum-v4: the reward reads the simulator's tip site", (next, n) -> {
+                double s1 = next[n + 1], s2 = next[n + 2], c1 = next[n + 3], c2 = next[n + 4];
+                double z = POLE * c1 + POLE * (c1 * c2 - s1 * s2);
+                return !(z > 1);
+            });
 }

@@ -95,6 +95,13 @@ public abstract class MujocoEnv extends SeededEnv {
         for (int i = 0; i < frameSkip; i++) Step.step(model, data);
     }
 
+    /** {@link #doSimulation}, returning the forward velocity (x' - x) / dt of qpos[0] (the planar tasks' root slide). */
+    protected final double simulateForward(double[] action) {
+        double xBefore = data.qpos[0];
+        doSimulation(action);
+        return (data.qpos[0] - xBefore) / dt;
+    }
+
     /** Writes the initial qpos/qvel (after qpos0, zero velocity were set). */
     protected abstract void resetModel(RandomGenerator rng);
 

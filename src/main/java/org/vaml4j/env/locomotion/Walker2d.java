@@ -44,31 +44,16 @@ public final class Walker2d extends MujocoEnv {
 
     @Override
     protected Transition stepTask(double[] action) {
-        double xBefore = data.qpos[0];
-        doSimulation(action);
-        double xVelocity = (data.qpos[0] - xBefore) / dt;
+        double xVelocity = simulateForward(action);
         double reward = FORWARD_REWARD_WEIGHT * xVelocity + HEALTHY_REWARD - CTRL_COST_WEIGHT * sumSq(action);
         double[] obs = observation();
         return new Transition(obs, reward, FUNCTIONS.terminated(obs, 0), false);
     }
 
     /** mbrl-lib's {@code termination_fns.walker2d} = the env's rule on obs[0] = z, obs[1] = angle. */
-    private static final TaskFunctions FUNCTIONS = new TaskFunctions() {
-        @Override public int obsDim() { return 17; }
-
-        @Override public int actDim() { return 6; }
-
-        @Override public boolean rewardFromObservations() { return false; }
-
-        @Override
-        public double reward(double[] obs, int o, double[] act, int a, double[] next, int n) {
-            throw new UnsupportedOperationException("Walker2d-v4: the reward needs the x position, which the observation omits");
-        }
-
-        @Override
-        public boolean terminated(double[] next, int n) {
-            double z = next[n], angle = next[n + 1];
-            return !(z > MIN_Z && z < MAX_Z && angle > -MAX_ANGLE && angle < MAX_ANGLE);
-        }
-    };
+    private static final TaskFunctions FUNCTIONS = new LearnedReward(17, 6,
+            "Walker2d-v4: the reward needs the x position, which the observation omits", (next, n) -> {
+                double z = next[n], angle = next[n + 1];
+                return !(z > MIN_Z && z < MAX_Z && angle > -MAX_ANGLE && angle < MAX_ANGLE);
+            });
 }
