@@ -21,7 +21,7 @@ class MbpoInvertedPendulumLearningTest {
 
     static final Kernels KN = KernelChoice.select("auto", 1);
     static final EnvRegistry ENVS = EnvRegistry.standard();
-    static final long STEPS = Long.getLong("ip.steps", 5000);
+    static final long STEPS = 6000;
     static final SacConfig SAC = SacConfig.defaults().withHidden(2, 64).withBatchSize(128);
 
     /** The mbpo InvertedPendulum preset's loop (epochs of 250 steps, 10 SAC updates per step, rollout length 1), scaled down. */
