@@ -22,6 +22,8 @@ import org.vaml4j.mbrl.Mbpo;
 final class BenchCommand implements Command {
 
     private static final List<String> BENCHMARKS = List.of("MBPO_EPOCH");
+    /** MBPO_EPOCH: epochs of the untimed first model training (from random weights on the whole buffer). */
+    private static final int FIRST_TRAINING_CAP = 100;
 
     @Override public String name() { return "bench"; }
 
@@ -42,7 +44,9 @@ final class BenchCommand implements Command {
                 + "MBPO_EPOCH  wall seconds per MBPO epoch with the task's mbpo preset (default hopper): the real buffer\n"
                 + "            is first filled by random exploration to the size of epoch --data-epochs (10), then\n"
                 + "            --warmup-epochs (1) epochs run untimed and --epochs (1) epochs are timed, each split into\n"
-                + "            model training, rollouts, SAC updates and the rest (env, acting, evaluation).\n\n"
+                + "            model training, rollouts, SAC updates and the rest (env, acting, evaluation). The first,\n"
+                + "            untimed model training starts from random weights and is capped at 100 epochs unless\n"
+                + "            --set mbpo.first_training_max_epochs=N says otherwise (0 = no cap, as a normal run).\n\n"
                 + "--sim       env-steps/s per simulator task, optionally beside the MuJoCo harness: see vaml4j sim --help.\n";
     }
 
@@ -89,6 +93,7 @@ final class BenchCommand implements Command {
         Settings preset = Presets.resolve("mbpo", env.id(), sets);
         long start = preset.longValue("mbpo.start_steps", 2, Long.MAX_VALUE)
                 + (long) dataEpochs * preset.integer("mbpo.epoch_length", 1, Integer.MAX_VALUE);
+        sets.add(0, "mbpo.first_training_max_epochs=" + FIRST_TRAINING_CAP);   // the user's --set comes later and wins
         sets.add("mbpo.start_steps=" + start);
         Settings s = Presets.resolve("mbpo", env.id(), sets);
         Kernels kernels = KernelChoice.select(s.string("run.kernels"), Math.max(1, s.integer("run.threads", 0, 1024)));

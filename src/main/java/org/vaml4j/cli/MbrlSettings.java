@@ -73,7 +73,7 @@ final class MbrlSettings {
                 s.integer("mbpo.retain_epochs", 1, 1000), s.integer("mbpo.updates_per_step", 0, 10_000),
                 schedule(s, "mbpo.model_share"), s.longValue("mbpo.start_steps", 2, Long.MAX_VALUE),
                 s.integer("mbpo.real_capacity", 1, 100_000_000), s.integer("mbpo.eval_episodes", 1, 100_000),
-                s.integer("mbpo.rollout_chunk", 1, 10_000_000));
+                s.integer("mbpo.rollout_chunk", 1, 10_000_000), s.integer("mbpo.first_training_max_epochs", 0, 1_000_000));
     }
 
     static TruncatedLinear schedule(Settings s, String key) {

@@ -67,7 +67,7 @@ public final class DistractorDynamics {
         for (int i = 0; i < k; i++) {
             double z = 0;
             for (int j = 0; j < k; j++) z += a[i * k + j] * s[off + j];
-            f[i] = s[off + i] + Math.sin(z);
+            f[i] = s[off + i] + StrictMath.sin(z);
             inside &= Math.abs(f[i]) < BOUND;
         }
         System.arraycopy(inside ? f : s0, 0, s, off, k);

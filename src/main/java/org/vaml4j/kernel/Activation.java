@@ -16,16 +16,15 @@ public enum Activation {
         };
     }
 
-    /** f(x). */
+    /** f(x), with {@link FloatMath}'s functions (the same bits on every JVM and backend). */
     public float apply(float x) {
         return switch (this) {
             case IDENTITY -> x;
             case RELU -> x > 0f ? x : 0f;
-            case SILU -> x / (1f + (float) Math.exp(-x));
-            case TANH -> (float) Math.tanh(x);
-            case SIGMOID -> 1f / (1f + (float) Math.exp(-x));
-            // softplus(x) = max(x, 0) + log1p(exp(-|x|)), stable for large |x|
-            case SOFTPLUS -> Math.max(x, 0f) + (float) Math.log1p(Math.exp(-Math.abs(x)));
+            case SILU -> FloatMath.silu(x);
+            case TANH -> FloatMath.tanh(x);
+            case SIGMOID -> FloatMath.sigmoid(x);
+            case SOFTPLUS -> FloatMath.softplus(x);
         };
     }
 
@@ -34,13 +33,10 @@ public enum Activation {
         return switch (this) {
             case IDENTITY -> 1f;
             case RELU -> x > 0f ? 1f : 0f;
-            case SILU -> {
-                float s = 1f / (1f + (float) Math.exp(-x));
-                yield s * (1f + x * (1f - s));
-            }
+            case SILU -> FloatMath.siluDerivative(x);
             case TANH -> 1f - y * y;
             case SIGMOID -> y * (1f - y);
-            case SOFTPLUS -> 1f / (1f + (float) Math.exp(-x));
+            case SOFTPLUS -> FloatMath.sigmoid(x);
         };
     }
 }

@@ -13,8 +13,9 @@ import org.vaml4j.kernel.ElementwiseJob.Kind;
  *
  * <p>Results do not depend on the thread count: each output element is computed by one thread,
  * in the same order as a single-threaded call (see {@link GemmJob}, {@link ElementwiseJob}).
- * They differ from {@link ScalarKernels} by rounding only: gemm sums in a different order (FMA,
- * k blocks of {@link PackedGemm#KC}); exp/log/tanh-based functions use the JDK's vector math.
+ * They differ from {@link ScalarKernels} by rounding only, in gemm: it sums in a different order
+ * (FMA, k blocks of {@link PackedGemm#KC}). Elementwise functions give the reference's bits
+ * ({@link VectorMath} computes {@link FloatMath}'s exp/log/tanh lane for lane).
  *
  * <p>The team serves one calling thread at a time. A second thread calling concurrently does its
  * work alone (same result; gemm then allocates its scratch for that call). Steady-state calls

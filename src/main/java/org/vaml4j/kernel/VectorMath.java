@@ -1,5 +1,7 @@
 package org.vaml4j.kernel;
 
+import static org.vaml4j.kernel.FloatMath.*;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -10,10 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * The transcendental elementwise functions of {@link Unary} and {@link Activation} on whole
  * registers, plus the activation derivatives (the formulas of {@link Activation#derivative}).
  *
- * <p>Exact lanes: NEG, ABS, SQUARE, SQRT, RELU, IDENTITY and every {@link Binary} give the same
- * bits as the scalar reference. exp, log and tanh are our own polynomial approximations (the
- * Cephes single-precision ones: Cody-Waite range reduction, minimax polynomials), a few ulps from
- * {@code Math}; the tolerance is documented in {@code VectorKernelsProperties}.
+ * <p>Every lane gives the same bits as the scalar reference: exp, log and tanh are the polynomial
+ * approximations of {@link FloatMath} (the Cephes single-precision ones: Cody-Waite range
+ * reduction, minimax polynomials, constants shared from there), computed lane-wise with the same
+ * operations in the same order, within an ulp of the exact functions.
  *
  * <p>Why not {@code VectorOperators.EXP/LOG/TANH}: C2 compiles them to SVML stubs, but interpreted
  * or C1 code falls back to {@code Math} per lane, so the same call gives different bits before
@@ -88,10 +90,6 @@ final class VectorMath {
 
     // ---- exp: 2^n e^r, n = rint(x log2 e), r = x - n ln2, |r| <= ln2/2 (Cephes expf) ----
 
-    private static final float LOG2E = 1.44269504088896341f;
-    private static final float LN2_HI = 0.693359375f;          // ln 2 = LN2_HI + LN2_LO,
-    private static final float LN2_LO = -2.12194440e-4f;       // LN2_HI exact in few bits
-    private static final float ROUND = 12582912f;              // 1.5 * 2^23: v + ROUND - ROUND = rint(v)
 
     /** exp(x), ~1 ulp; overflows to +inf, underflows to 0, NaN stays NaN. */
     static FloatVector exp(FloatVector x) {
@@ -102,7 +100,7 @@ final class VectorMath {
 
     /** Beyond [-104, 89] exp is 0 or +inf anyway; the clamp keeps n within the exponent range. */
     private static FloatVector clampExp(FloatVector x) {
-        return x.max(-104f).min(89f);
+        return x.max(EXP_MIN).min(EXP_MAX);
     }
 
     private static FloatVector rint(FloatVector v) {
@@ -116,15 +114,15 @@ final class VectorMath {
 
     /** e^r = 1 + r + r^2 P(r) on |r| <= ln2/2. */
     private static FloatVector expPoly(FloatVector r) {
-        return expPoly2(r.fma(1.9875691500e-4f, 1.3981999507e-3f), r).mul(r.mul(r)).add(r).add(1f);
+        return expPoly2(r.fma(E0, E1), r).mul(r.mul(r)).add(r).add(1f);
     }
 
     private static FloatVector expPoly2(FloatVector p, FloatVector r) {
-        return expPoly4(p.fma(r, c(8.3334519073e-3f)).fma(r, c(4.1665795894e-2f)), r);
+        return expPoly4(p.fma(r, c(E2)).fma(r, c(E3)), r);
     }
 
     private static FloatVector expPoly4(FloatVector p, FloatVector r) {
-        return p.fma(r, c(1.6666665459e-1f)).fma(r, c(5.0000001201e-1f));
+        return p.fma(r, c(E4)).fma(r, c(E5));
     }
 
     /** v 2^n as v 2^n1 2^n2 (n1 = n >> 1): each factor is a normal float for n in [-150, 128]. */
@@ -157,7 +155,6 @@ final class VectorMath {
 
     // ---- log: e ln2 + log(1 + f), 1 + f in [sqrt(1/2), sqrt(2)) (Cephes logf) ----
 
-    private static final float SQRT_HALF = 0.707106781186547524f;
 
     /** log(x), ~1 ulp; log(+inf) = +inf, log(0) = -inf, log(x < 0) = log(NaN) = NaN. */
     static FloatVector log(FloatVector x) {
@@ -166,7 +163,7 @@ final class VectorMath {
 
     /** Subnormals (mask) are scaled by 2^25 first so the exponent field is meaningful. */
     private static FloatVector log(FloatVector x, VectorMask<Float> subnormal) {
-        return logSpecial(x, logBits((IntVector) x.blend(x.mul(33554432f), subnormal).reinterpretAsInts(), subnormal));
+        return logSpecial(x, logBits((IntVector) x.blend(x.mul(SUBNORMAL_SCALE), subnormal).reinterpretAsInts(), subnormal));
     }
 
     private static FloatVector logBits(IntVector bits, VectorMask<Float> scaled) {
@@ -210,19 +207,19 @@ final class VectorMath {
     }
 
     private static FloatVector logPoly(FloatVector f) {
-        return logPoly3(f.fma(7.0376836292e-2f, -1.1514610310e-1f).fma(f, c(1.1676998740e-1f)), f);
+        return logPoly3(f.fma(L0, L1).fma(f, c(L2)), f);
     }
 
     private static FloatVector logPoly3(FloatVector p, FloatVector f) {
-        return logPoly5(p.fma(f, c(-1.2420140846e-1f)).fma(f, c(1.4249322787e-1f)), f);
+        return logPoly5(p.fma(f, c(L3)).fma(f, c(L4)), f);
     }
 
     private static FloatVector logPoly5(FloatVector p, FloatVector f) {
-        return logPoly7(p.fma(f, c(-1.6668057665e-1f)).fma(f, c(2.0000714765e-1f)), f);
+        return logPoly7(p.fma(f, c(L5)).fma(f, c(L6)), f);
     }
 
     private static FloatVector logPoly7(FloatVector p, FloatVector f) {
-        return p.fma(f, c(-2.4999993993e-1f)).fma(f, c(3.3333331174e-1f));
+        return p.fma(f, c(L7)).fma(f, c(L8));
     }
 
     /** log(+inf) = +inf, log(0) = -inf. */
@@ -243,7 +240,7 @@ final class VectorMath {
 
     /** tanh(x), ~1 ulp. */
     static FloatVector tanh(FloatVector x) {
-        return tanhLarge(x).blend(tanhSmall(x), x.abs().compare(VectorOperators.LT, 0.625f));
+        return tanhLarge(x).blend(tanhSmall(x), x.abs().compare(VectorOperators.LT, TANH_SMALL));
     }
 
     private static FloatVector tanhLarge(FloatVector x) {
@@ -264,10 +261,10 @@ final class VectorMath {
     }
 
     private static FloatVector tanhPoly(FloatVector z) {
-        return tanhPoly3(z.fma(-5.70498872745e-3f, 2.06390887954e-2f).fma(z, c(-5.37397155531e-2f)), z);
+        return tanhPoly3(z.fma(T0, T1).fma(z, c(T2)), z);
     }
 
     private static FloatVector tanhPoly3(FloatVector p, FloatVector z) {
-        return p.fma(z, c(1.33314422036e-1f)).fma(z, c(-3.33332819422e-1f));
+        return p.fma(z, c(T3)).fma(z, c(T4));
     }
 }

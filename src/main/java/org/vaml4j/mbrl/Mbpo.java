@@ -188,7 +188,11 @@ public final class Mbpo implements Trainer {
         int length = (int) config.rolloutLength().at(epoch + 1);
         StaleValueCorrection.Training training = new StaleValueCorrection.Training(model, real, sac, task, length, rolloutRng);
         long t0 = System.nanoTime();
-        ModelTrainingReport report = modelTrainer.train(real, sac.valueFunctions(), envLoop.step(), modelRng, correction.during(training));
+        ModelTrainer.UpdateListener listener = correction.during(training);
+        boolean first = envLoop.step() == config.startSteps();   // from random weights
+        ModelTrainingReport report = first && config.firstTrainingMaxEpochs() > 0
+                ? modelTrainer.train(real, sac.valueFunctions(), envLoop.step(), modelRng, listener, config.firstTrainingMaxEpochs())
+                : modelTrainer.train(real, sac.valueFunctions(), envLoop.step(), modelRng, listener);
         long t1 = System.nanoTime();
         modelBuffer.setRolloutLength(length);
         rollouts.useMembers(model.elites());

@@ -17,10 +17,13 @@ package org.vaml4j.mbrl;
  * @param realCapacity    real replay buffer capacity (1 000 000)
  * @param evalEpisodes    deterministic evaluation episodes at every epoch end (1)
  * @param rolloutChunk    rollouts stepped together (10 000; bounds memory, not results)
+ * @param firstTrainingMaxEpochs epoch cap of the first model training only, which starts from
+ *                        random weights (0 = none, as original MBPO; later trainings are capped by
+ *                        the trainer's own {@code maxEpochs})
  */
 public record MbpoConfig(int epochLength, int trainEvery, int rolloutBatch, TruncatedLinear rolloutLength, int retainEpochs,
                          int updatesPerStep, TruncatedLinear modelShare, long startSteps, int realCapacity, int evalEpisodes,
-                         int rolloutChunk) {
+                         int rolloutChunk, int firstTrainingMaxEpochs) {
 
     public MbpoConfig {
         positive("epochLength", epochLength);
@@ -30,6 +33,9 @@ public record MbpoConfig(int epochLength, int trainEvery, int rolloutBatch, Trun
         positive("realCapacity", realCapacity);
         positive("evalEpisodes", evalEpisodes);
         positive("rolloutChunk", rolloutChunk);
+        if (firstTrainingMaxEpochs < 0) {
+            throw new IllegalArgumentException("mbpo: firstTrainingMaxEpochs must be >= 0, got " + firstTrainingMaxEpochs);
+        }
         if (updatesPerStep < 0) throw new IllegalArgumentException("mbpo: updatesPerStep must be >= 0, got " + updatesPerStep);
         if (startSteps < 2) throw new IllegalArgumentException("mbpo: startSteps must be >= 2 (the first model training needs data), got " + startSteps);
         if (rolloutLength == null || modelShare == null) throw new IllegalArgumentException("mbpo: schedules must not be null");
@@ -41,9 +47,17 @@ public record MbpoConfig(int epochLength, int trainEvery, int rolloutBatch, Trun
         }
     }
 
+    /** Without a cap on the first model training. */
+    public MbpoConfig(int epochLength, int trainEvery, int rolloutBatch, TruncatedLinear rolloutLength, int retainEpochs,
+                      int updatesPerStep, TruncatedLinear modelShare, long startSteps, int realCapacity, int evalEpisodes,
+                      int rolloutChunk) {
+        this(epochLength, trainEvery, rolloutBatch, rolloutLength, retainEpochs, updatesPerStep, modelShare, startSteps, realCapacity,
+                evalEpisodes, rolloutChunk, 0);
+    }
+
     public static MbpoConfig defaults() {
         return new MbpoConfig(1000, 250, 100_000, TruncatedLinear.constant(1), 1, 20, TruncatedLinear.constant(0.95), 5000,
-                1_000_000, 1, 10_000);
+                1_000_000, 1, 10_000, 0);
     }
 
     private static void positive(String name, long v) {

@@ -178,7 +178,7 @@ public final class ModelRollouts {
             boolean ok = true;
             for (int j = 0; j < out; j++) {
                 float y = mu[mo + r + j];
-                if (lv != null) y += (float) (Math.exp(0.5 * lv[lo + r + j]) * rng.nextGaussian());
+                if (lv != null) y += (float) (StrictMath.exp(0.5 * lv[lo + r + j]) * rng.nextGaussian());
                 if (j < ds) {
                     y += s[i * ds + j];
                     next[i * ds + j] = y;

@@ -270,7 +270,7 @@ public final class ModelTrainer {
                         se += d * d;
                         if (nll != null) {
                             double lv = p.logVar().get(row * out + j);
-                            nl += d * d * Math.exp(-lv) + lv;
+                            nl += d * d * StrictMath.exp(-lv) + lv;
                         }
                     }
                 }

@@ -34,7 +34,7 @@ abstract sealed class AdamBase implements Optimizer permits Adam, AdamW {
     @Override
     public void step() {
         t++;
-        double bc1 = 1 - Math.pow(config.beta1(), t), bc2 = 1 - Math.pow(config.beta2(), t);
+        double bc1 = 1 - StrictMath.pow(config.beta1(), t), bc2 = 1 - StrictMath.pow(config.beta2(), t);
         // theta -= (lr / bc1) * m / (sqrt(v) / sqrt(bc2) + eps)   (torch's arrangement)
         float stepSize = (float) (config.lr() / bc1);
         float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));

@@ -99,7 +99,7 @@ public final class Sac {
         this.criticTarget = critic.copy();
 
         this.logAlpha = Params.builder().add("log_alpha", 1).build();
-        logAlpha.data()[0] = (float) Math.log(config.initAlpha());
+        logAlpha.data()[0] = (float) StrictMath.log(config.initAlpha());
 
         this.actorOpt = new Adam(actor, AdamConfig.of(config.actorLr()));
         this.criticOpt = new Adam(critic, AdamConfig.of(config.criticLr()));
@@ -232,7 +232,7 @@ public final class Sac {
 
     /** The current temperature α = exp(log α). */
     public float alpha() {
-        return (float) Math.exp(logAlpha.data()[0]);
+        return (float) StrictMath.exp(logAlpha.data()[0]);
     }
 
     /** Updates done so far. */

@@ -56,7 +56,7 @@ final class Constraint {
                     // rotation vector of the joint quaternion: angle * axis, angle in [-pi, pi]
                     double w = d.qpos[a], x = d.qpos[a + 1], y = d.qpos[a + 2], z = d.qpos[a + 3];
                     double sn = Math.sqrt(x * x + y * y + z * z);
-                    double angle = 2 * Math.atan2(sn, w);
+                    double angle = 2 * StrictMath.atan2(sn, w);
                     if (angle > Math.PI) angle -= 2 * Math.PI;
                     double value = Math.abs(angle);
                     double dist = Math.max(m.jntRange[2 * j], m.jntRange[2 * j + 1]) - value;
@@ -120,8 +120,8 @@ final class Constraint {
         if (x >= 1 || x <= 0) return x >= 1 ? dmax : dmin;
         double y;
         if (power == 1) y = x;
-        else if (x <= mid) y = Math.pow(x, power) / Math.pow(mid, power - 1);
-        else y = 1 - Math.pow(1 - x, power) / Math.pow(1 - mid, power - 1);
+        else if (x <= mid) y = StrictMath.pow(x, power) / StrictMath.pow(mid, power - 1);
+        else y = 1 - StrictMath.pow(1 - x, power) / StrictMath.pow(1 - mid, power - 1);
         return dmin + y * (dmax - dmin);
     }
 

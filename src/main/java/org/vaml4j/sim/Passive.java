@@ -50,7 +50,7 @@ final class Passive {
         t[7] = -s[a + 3];
         Quat.mul(t, 0, t, 4, q, a);
         double sn = Math.sqrt(t[1] * t[1] + t[2] * t[2] + t[3] * t[3]);
-        double angle = 2 * Math.atan2(sn, t[0]);
+        double angle = 2 * StrictMath.atan2(sn, t[0]);
         if (angle > Math.PI) angle -= 2 * Math.PI;
         double scale = sn < MINVAL ? 2 : angle / sn;
         for (int i = 0; i < 3; i++) d.qfrcPassive[v + i] -= k * scale * t[1 + i];

@@ -35,8 +35,8 @@ final class Quat {
 
     /** q = (cos(angle/2), sin(angle/2) * axis) for a unit axis. */
     static void fromAxisAngle(double[] q, int a, double ax, double ay, double az, double angle) {
-        double s = Math.sin(0.5 * angle);
-        q[a] = Math.cos(0.5 * angle);
+        double s = StrictMath.sin(0.5 * angle);
+        q[a] = StrictMath.cos(0.5 * angle);
         q[a + 1] = s * ax;
         q[a + 2] = s * ay;
         q[a + 3] = s * az;
@@ -127,7 +127,7 @@ final class Quat {
             ax /= s;
             ay /= s;
         }
-        double angle = Math.atan2(s, vz);
+        double angle = StrictMath.atan2(s, vz);
         fromAxisAngle(q, a, ax, ay, 0, angle);
     }
 }

@@ -91,6 +91,22 @@ class MbpoTest {
     }
 
     @Test
+    void onlyTheFirstModelTrainingTakesTheFirstTrainingCap() {
+        MbpoConfig c = tiny();
+        MbpoConfig capped = new MbpoConfig(c.epochLength(), c.trainEvery(), c.rolloutBatch(), c.rolloutLength(), c.retainEpochs(),
+                c.updatesPerStep(), c.modelShare(), c.startSteps(), c.realCapacity(), c.evalEpisodes(), c.rolloutChunk(), 1);
+        Mbpo m = new Mbpo("mbpo", ENVS.make("pendulum"), ENVS.make("pendulum"), capped, SacConfig.defaults().withHidden(2, 32).withBatchSize(32),
+                new DynamicsConfig(3, 2, 2, 16, ModelHead.GAUSSIAN, false), new ModelTrainerConfig(32, 1e-3, new double[] {1e-5}, 0.2, 5000, 2, 2, 1),
+                ModelLosses.create("mle"), new NoCorrection(), 3, KN);
+        List<EpisodeEnd> ends = new ArrayList<>();
+        m.train(600, ends::add);
+        // trainings at 400 (capped: 1 epoch) and 500 (the trainer's max_epochs 2), reported together at 600
+        assertEquals(1.5, ends.get(2).metrics()[m.metricNames().indexOf("model_epochs")]);
+        assertThrows(IllegalArgumentException.class, () -> new MbpoConfig(200, 100, 100, TruncatedLinear.constant(1), 1, 1,
+                TruncatedLinear.constant(0.5), 400, 10_000, 1, 64, -1));
+    }
+
+    @Test
     void valueAwareCorrectionRefitsTheCriticsDuringModelTraining() {
         ValueAwareMbrl refresh = new ValueAwareMbrl(new ValueAwareMbrl.Config(2, 64, 2), 64, KN);
         Mbpo m = mbpo("ma-l1", ModelHead.GAUSSIAN, refresh, 5);

@@ -61,10 +61,10 @@ public final class BoundedLogVar {
 
     /** log(1 + e^x), stable for large |x|. */
     private static float softplus(float x) {
-        return Math.max(x, 0f) + (float) Math.log1p(Math.exp(-Math.abs(x)));
+        return Math.max(x, 0f) + (float) StrictMath.log1p(StrictMath.exp(-Math.abs(x)));
     }
 
     private static float sigmoid(float x) {
-        return 1f / (1f + (float) Math.exp(-x));
+        return 1f / (1f + (float) StrictMath.exp(-x));
     }
 }

@@ -27,7 +27,7 @@ public final class GaussianNll {
         int yo = y.offset();
         for (int i = 0; i < n; i++) {
             float d = m[mo + i] - t[to + i];
-            yd[yo + i] = d * d * (float) Math.exp(-lv[lvo + i]) + lv[lvo + i];
+            yd[yo + i] = d * d * (float) StrictMath.exp(-lv[lvo + i]) + lv[lvo + i];
         }
         if (y.requiresGrad()) {
             tape.record(() -> {
@@ -36,7 +36,7 @@ public final class GaussianNll {
                 int dyo = y.gradOffset();
                 for (int i = 0; i < n; i++) {
                     float d = m[mo + i] - t[to + i];
-                    float iv = (float) Math.exp(-lv[lvo + i]);
+                    float iv = (float) StrictMath.exp(-lv[lvo + i]);
                     float g = dy[dyo + i];
                     float gm = 2f * d * iv * g;
                     if (dm != null) dm[mean.gradOffset() + i] += gm;

@@ -28,8 +28,8 @@ public final class LogSoftmax {
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) max = Math.max(max, xd[xo + row + j]);
             double s = 0;
-            for (int j = 0; j < c; j++) s += Math.exp(xd[xo + row + j] - max);
-            float lse = max + (float) Math.log(s);
+            for (int j = 0; j < c; j++) s += StrictMath.exp(xd[xo + row + j] - max);
+            float lse = max + (float) StrictMath.log(s);
             for (int j = 0; j < c; j++) yd[yo + row + j] = xd[xo + row + j] - lse;
         }
         if (y.requiresGrad()) {
@@ -41,7 +41,7 @@ public final class LogSoftmax {
                     double g = 0;
                     for (int j = 0; j < c; j++) g += dy[dyo + row + j];
                     for (int j = 0; j < c; j++) {
-                        dx[dxo + row + j] += dy[dyo + row + j] - (float) (Math.exp(yd[yo + row + j]) * g);
+                        dx[dxo + row + j] += dy[dyo + row + j] - (float) (StrictMath.exp(yd[yo + row + j]) * g);
                     }
                 }
             });

@@ -18,14 +18,14 @@ public final class Pow {
         Tensor y = tape.output(x.requiresGrad(), x.shape());
         float[] yd = y.data();
         int yo = y.offset();
-        for (int i = 0; i < n; i++) yd[yo + i] = (float) Math.pow(xd[xo + i], p);
+        for (int i = 0; i < n; i++) yd[yo + i] = (float) StrictMath.pow(xd[xo + i], p);
         if (y.requiresGrad()) {
             tape.record(() -> {
                 // dx += p x^(p-1) dy
                 float[] dy = y.grad(), dx = x.grad();
                 int dyo = y.gradOffset(), dxo = x.gradOffset();
                 for (int i = 0; i < n; i++) {
-                    dx[dxo + i] += (float) (p * Math.pow(xd[xo + i], p - 1.0)) * dy[dyo + i];
+                    dx[dxo + i] += (float) (p * StrictMath.pow(xd[xo + i], p - 1.0)) * dy[dyo + i];
                 }
             });
         }

@@ -26,8 +26,8 @@ public final class TanhGaussianLogProb {
     /** The squashed sample and its log-density. */
     public record Result(Tensor action, Tensor logProb) {}
 
-    private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-    private static final double LOG_2 = Math.log(2);
+    private static final double HALF_LOG_2PI = 0.5 * StrictMath.log(2 * Math.PI);
+    private static final double LOG_2 = StrictMath.log(2);
 
     public static Result apply(Tape tape, Tensor mean, Tensor logStd, Tensor eps) {
         Shapes.requireSame("tanh gaussian logprob (mean, logStd)", mean, logStd);
@@ -47,9 +47,9 @@ public final class TanhGaussianLogProb {
             double sum = 0;
             for (int j = 0; j < a; j++) {
                 int k = r * a + j;
-                double std = Math.exp(ls[lso + k]);
+                double std = StrictMath.exp(ls[lso + k]);
                 double u = m[mo + k] + std * e[eo + k];
-                act[ao + k] = (float) Math.tanh(u);
+                act[ao + k] = (float) StrictMath.tanh(u);
                 double log1mTanh2 = 2 * (LOG_2 - u - softplus(-2 * u));
                 sum += -0.5 * e[eo + k] * e[eo + k] - ls[lso + k] - HALF_LOG_2PI - log1mTanh2;
             }
@@ -63,7 +63,7 @@ public final class TanhGaussianLogProb {
                     float gLp = dLp[logProb.gradOffset() + r];
                     for (int j = 0; j < a; j++) {
                         int k = r * a + j;
-                        float std = (float) Math.exp(ls[lso + k]);
+                        float std = (float) StrictMath.exp(ls[lso + k]);
                         float t = act[ao + k];
                         float du = dA[action.gradOffset() + k] * (1f - t * t) + gLp * 2f * t;
                         if (dm != null) dm[mean.gradOffset() + k] += du;
@@ -77,6 +77,6 @@ public final class TanhGaussianLogProb {
     }
 
     private static double softplus(double x) {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+        return Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)));
     }
 }

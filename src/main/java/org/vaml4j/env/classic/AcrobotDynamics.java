@@ -38,13 +38,13 @@ public final class AcrobotDynamics {
     /** ds/dt of the book dynamics at {@code s} under torque {@code tau}, written to {@code out} (4). */
     static void derivative(double[] s, double tau, double[] out) {
         double theta1 = s[0], theta2 = s[1], dtheta1 = s[2], dtheta2 = s[3];
-        double d1 = M1 * LC1 * LC1 + M2 * (L1 * L1 + LC2 * LC2 + 2 * L1 * LC2 * Math.cos(theta2)) + I1 + I2;
-        double d2 = M2 * (LC2 * LC2 + L1 * LC2 * Math.cos(theta2)) + I2;
-        double phi2 = M2 * LC2 * G * Math.cos(theta1 + theta2 - Math.PI / 2.0);
-        double phi1 = -M2 * L1 * LC2 * dtheta2 * dtheta2 * Math.sin(theta2)
-                - 2 * M2 * L1 * LC2 * dtheta2 * dtheta1 * Math.sin(theta2)
-                + (M1 * LC1 + M2 * L1) * G * Math.cos(theta1 - Math.PI / 2) + phi2;
-        double ddtheta2 = (tau + d2 / d1 * phi1 - M2 * L1 * LC2 * dtheta1 * dtheta1 * Math.sin(theta2) - phi2)
+        double d1 = M1 * LC1 * LC1 + M2 * (L1 * L1 + LC2 * LC2 + 2 * L1 * LC2 * StrictMath.cos(theta2)) + I1 + I2;
+        double d2 = M2 * (LC2 * LC2 + L1 * LC2 * StrictMath.cos(theta2)) + I2;
+        double phi2 = M2 * LC2 * G * StrictMath.cos(theta1 + theta2 - Math.PI / 2.0);
+        double phi1 = -M2 * L1 * LC2 * dtheta2 * dtheta2 * StrictMath.sin(theta2)
+                - 2 * M2 * L1 * LC2 * dtheta2 * dtheta1 * StrictMath.sin(theta2)
+                + (M1 * LC1 + M2 * L1) * G * StrictMath.cos(theta1 - Math.PI / 2) + phi2;
+        double ddtheta2 = (tau + d2 / d1 * phi1 - M2 * L1 * LC2 * dtheta1 * dtheta1 * StrictMath.sin(theta2) - phi2)
                 / (M2 * LC2 * LC2 + I2 - d2 * d2 / d1);
         double ddtheta1 = -(d2 * ddtheta2 + phi1) / d1;
         out[0] = dtheta1;

@@ -51,13 +51,13 @@ public abstract class AcrobotTask extends SeededEnv {
     @Override
     protected Transition advance(double[] action) {
         double tau = torque(ACT.validate("Acrobot action", action)[0]);
-        double reward = -Math.cos(s[0]) - Math.cos(s[0] + s[1]);
+        double reward = -StrictMath.cos(s[0]) - StrictMath.cos(s[0] + s[1]);
         AcrobotDynamics.step(s, tau);
         return new Transition(obs(), reward, false, false);
     }
 
     private double[] obs() {
-        return new double[] {Math.cos(s[0]), Math.sin(s[0]), Math.cos(s[1]), Math.sin(s[1]), s[2], s[3]};
+        return new double[] {StrictMath.cos(s[0]), StrictMath.sin(s[0]), StrictMath.cos(s[1]), StrictMath.sin(s[1]), s[2], s[3]};
     }
 
     /** Tip height from the pre-step observation: -(cos θ1 + cos θ1 cos θ2 - sin θ1 sin θ2). Never terminal. */

@@ -65,7 +65,7 @@ public final class CartPoleContinuous extends SeededEnv {
     protected Transition advance(double[] action) {
         double force = ACT.check("CartPole action", action)[0] * FORCE_MAG;
         double x = s[0], xDot = s[1], theta = s[2], thetaDot = s[3];
-        double cos = Math.cos(theta), sin = Math.sin(theta);
+        double cos = StrictMath.cos(theta), sin = StrictMath.sin(theta);
         double temp = (force + POLEMASS_LENGTH * thetaDot * thetaDot * sin) / TOTAL_MASS;
         double thetaAcc = (GRAVITY * sin - cos * temp) / (LENGTH * (4.0 / 3.0 - MASS_POLE * cos * cos / TOTAL_MASS));
         double xAcc = temp - POLEMASS_LENGTH * thetaAcc * cos / TOTAL_MASS;

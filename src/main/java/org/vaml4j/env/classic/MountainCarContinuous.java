@@ -61,7 +61,7 @@ public final class MountainCarContinuous extends SeededEnv {
     protected Transition advance(double[] action) {
         double a = ACT.check("MountainCar action", action)[0];
         double force = Math.min(1.0, Math.max(-1.0, a));
-        double v = velocity + force * POWER - 0.0025 * Math.cos(3 * position);
+        double v = velocity + force * POWER - 0.0025 * StrictMath.cos(3 * position);
         v = Math.min(MAX_SPEED, Math.max(-MAX_SPEED, v));
         double p = Math.min(MAX_POSITION, Math.max(MIN_POSITION, position + v));
         if (p == MIN_POSITION && v < 0) v = 0;

@@ -73,7 +73,7 @@ public final class Pendulum extends SeededEnv {
         double u = ACT.validate("Pendulum action", action)[0];
         double reward = -(sq(angleNormalize(th)) + 0.1 * thdot * thdot + 0.001 * u * u);
         // θ̇' = clip(θ̇ + (3g/(2l) sin θ + 3/(m l²) u) dt), θ' = θ + θ̇' dt
-        double newThdot = thdot + (3 * g / (2 * L) * Math.sin(th) + 3.0 / (M * L * L) * u) * DT;
+        double newThdot = thdot + (3 * g / (2 * L) * StrictMath.sin(th) + 3.0 / (M * L * L) * u) * DT;
         newThdot = Math.min(MAX_SPEED, Math.max(-MAX_SPEED, newThdot));
         th = th + newThdot * DT;
         thdot = newThdot;
@@ -81,7 +81,7 @@ public final class Pendulum extends SeededEnv {
     }
 
     private double[] obs() {
-        return new double[] {Math.cos(th), Math.sin(th), thdot};
+        return new double[] {StrictMath.cos(th), StrictMath.sin(th), thdot};
     }
 
     /** ((x + π) mod 2π) - π with a floored modulo (Python's {@code %}): a result in [-π, π). */
@@ -110,7 +110,7 @@ public final class Pendulum extends SeededEnv {
 
         @Override
         public double reward(double[] obs, int o, double[] act, int a, double[] next, int n) {
-            double theta = Math.atan2(obs[o + 1], obs[o]);
+            double theta = StrictMath.atan2(obs[o + 1], obs[o]);
             double thdot = obs[o + 2];
             double u = Math.min(MAX_TORQUE, Math.max(-MAX_TORQUE, act[a]));
             return -(theta * theta + 0.1 * thdot * thdot + 0.001 * u * u);

@@ -129,7 +129,7 @@ public final class GridWorld extends SeededEnv {
     }
 
     private double distance(int s, int goal) {
-        return Math.hypot(s % side - goal % side, s / side - goal / side);
+        return StrictMath.hypot(s % side - goal % side, s / side - goal / side);
     }
 
     /**

@@ -49,7 +49,7 @@ public final class InvertedDoublePendulum extends MujocoEnv {
     protected double[] observation() {
         double[] q = data.qpos, v = data.qvel, f = data.qfrcConstraint;
         return new double[] {
-            q[0], Math.sin(q[1]), Math.sin(q[2]), Math.cos(q[1]), Math.cos(q[2]),
+            q[0], StrictMath.sin(q[1]), StrictMath.sin(q[2]), StrictMath.cos(q[1]), StrictMath.cos(q[2]),
             clip10(v[0]), clip10(v[1]), clip10(v[2]), clip10(f[0]), clip10(f[1]), clip10(f[2])};
     }
 

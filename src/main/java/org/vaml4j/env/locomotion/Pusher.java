@@ -44,7 +44,7 @@ public final class Pusher extends MujocoEnv {
         do {
             c0 = rng.nextDouble(-0.3, 0);
             c1 = rng.nextDouble(-0.2, 0.2);
-        } while (!(Math.hypot(c0, c1) > MIN_OBJECT_DIST));
+        } while (!(StrictMath.hypot(c0, c1) > MIN_OBJECT_DIST));
         data.qpos[7] = c0;
         data.qpos[8] = c1;
         data.qpos[9] = 0;

@@ -57,7 +57,7 @@ public final class Reacher extends MujocoEnv {
     protected double[] observation() {
         double[] q = data.qpos, x = data.xpos;
         return new double[] {
-            Math.cos(q[0]), Math.cos(q[1]), Math.sin(q[0]), Math.sin(q[1]), q[2], q[3], data.qvel[0], data.qvel[1],
+            StrictMath.cos(q[0]), StrictMath.cos(q[1]), StrictMath.sin(q[0]), StrictMath.sin(q[1]), q[2], q[3], data.qvel[0], data.qvel[1],
             x[3 * fingertip] - x[3 * target], x[3 * fingertip + 1] - x[3 * target + 1], x[3 * fingertip + 2] - x[3 * target + 2]};
     }
 

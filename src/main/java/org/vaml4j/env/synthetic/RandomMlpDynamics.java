@@ -94,7 +94,7 @@ public final class RandomMlpDynamics {
                     double xi = l == 0 ? (i < obsDim ? s[i] : a[i - obsDim]) : x[i];
                     z += xi * w[i * out + j];
                 }
-                y[j] = l == depth ? z : z / (1 + Math.exp(-z));
+                y[j] = l == depth ? z : z / (1 + StrictMath.exp(-z));
             }
             x = y;
         }
@@ -102,12 +102,12 @@ public final class RandomMlpDynamics {
             mean[j] = x[j];
             double lv = MAX_LOGVAR - softplus(MAX_LOGVAR - x[obsDim + j]);
             lv = MIN_LOGVAR + softplus(lv - MIN_LOGVAR);
-            std[j] = Math.exp(lv / 2);
+            std[j] = StrictMath.exp(lv / 2);
         }
     }
 
     /** log(1 + e^x), stable for large |x|. */
     static double softplus(double x) {
-        return x > 30 ? x : Math.log1p(Math.exp(x));
+        return x > 30 ? x : StrictMath.log1p(StrictMath.exp(x));
     }
 }
