@@ -31,6 +31,11 @@ public record DynamicsConfig(int members, int elites, int hiddenLayers, int hidd
         if (targets == null) throw new IllegalArgumentException("dynamics model: target normalization must not be null");
     }
 
+    /** With the head's default target normalization, {@link TargetNormalization#defaultFor}. */
+    public DynamicsConfig(int members, int elites, int hiddenLayers, int hiddenWidth, ModelHead head, boolean learnLogVarBounds) {
+        this(members, elites, hiddenLayers, hiddenWidth, head, learnLogVarBounds, TargetNormalization.defaultFor(head));
+    }
+
     public static DynamicsConfig defaults() {
         return new DynamicsConfig(7, 5, 4, 200, ModelHead.GAUSSIAN, false, TargetNormalization.STANDARDIZE);
     }
