@@ -38,6 +38,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void mbpoEpochTimesEachEpochByPhase() {
+        String[] r = run("bench", "--only", "MBPO_EPOCH", "--env", "pendulum", "--data-epochs", "1", "--warmup-epochs", "1", "--epochs", "1",
+                "--set", "mbpo.start_steps=200", "--set", "mbpo.epoch_length=100", "--set", "mbpo.train_every=100",
+                "--set", "mbpo.rollout_batch=100", "--set", "mbpo.updates_per_step=1", "--set", "sac.hidden_width=16",
+                "--set", "sac.batch_size=16", "--set", "model.members=2", "--set", "model.elites=1", "--set", "model.hidden_width=8",
+                "--set", "model.max_epochs=2", "--set", "mbpo.first_training_max_epochs=1", "--set", "run.threads=1");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("MBPO_EPOCH warm-up epoch 0"), r[1]);
+        assertTrue(r[1].lines().anyMatch(l -> l.matches("MBPO_EPOCH epoch 1: [0-9.]+ s wall, [0-9.]+ s CPU .*real 500, .*")), r[1]);
+        assertTrue(r[1].contains("MBPO_EPOCH mean"), r[1]);
+    }
+
+    @Test
     void ensembleWorkloadsGiveOneFiniteRowEach() {
         String[] names = {"ENSEMBLE_TRAIN", "ENSEMBLE_PREDICT", "VALUE_GRAD", "VALUE_GRAD_7x256", "GEMM_256x14x200"};
         String[] r = run("bench", "--only", String.join(",", names), "--threads", "1", "--iters", "1", "--warmup", "0", "--label", "t");
