@@ -44,7 +44,8 @@ import org.vaml4j.rl.TrainingListener;
  * (SHA-256 of their whole checkpoint state: parameters, optimizer moments, buffers, random
  * streams) here and in a child JVM of another installed JDK (17 vs 25), and must agree.
  *
- * <p>What it catches: a {@code Math.exp/log/tanh/sin/cos/pow/atan2} call on a training path
+ * <p>What it catches: Gaussian draws from the JDK's {@code nextGaussian} (JDK 17 and 25 part after
+ * 2 088 998 draws of one stream), a {@code Math.exp/log/tanh/sin/cos/pow/atan2} call on a training path
  * (HotSpot intrinsics whose last bits differ between JDK versions: {@code Math.tanh} became one in
  * JDK 24), a kernel whose scalar and SIMD paths differ where the SIMD path is chosen by JDK version
  * (exp-based loops run SIMD on JDK 25 only), anything else version-dependent. The workloads use
@@ -70,6 +71,12 @@ class CrossJdkReproducibilityTest {
         Kernels kn = KernelChoice.select("auto", 1);
         EnvRegistry envs = EnvRegistry.standard();
         StringBuilder out = new StringBuilder();
+
+        // ---- Gaussian draws (the JDK's own nextGaussian differs between 17 and 25 after ~2M draws) ----
+        Rng g = new Rng(42);
+        ByteBuffer draws = ByteBuffer.allocate(8 * 3_000_000);
+        for (int i = 0; i < 3_000_000; i++) draws.putDouble(g.nextGaussian());
+        out.append("gaussian=").append(sha256(draws.array())).append('\n');
 
         // ---- SAC on Pendulum: 100 random steps, then 100 steps with one update each ----
         SacConfig sac = SacConfig.defaults().withHidden(2, 64).withBatchSize(128);

@@ -1,6 +1,7 @@
 package org.vaml4j.env;
 
 import java.util.random.RandomGenerator;
+import org.vaml4j.random.Gaussian;
 
 /**
  * The distractor system of VaGraM (Voelcker et al. 2022, App. E eq. 18), followed as the paper
@@ -75,7 +76,7 @@ public final class DistractorDynamics {
 
     private static double[] gaussian(RandomGenerator rng, int n, double std) {
         double[] x = new double[n];
-        for (int i = 0; i < n; i++) x[i] = std * rng.nextGaussian();
+        for (int i = 0; i < n; i++) x[i] = std * Gaussian.next(rng);
         return x;
     }
 }

@@ -1,6 +1,7 @@
 package org.vaml4j.nn;
 
 import java.util.random.RandomGenerator;
+import org.vaml4j.random.Gaussian;
 
 /**
  * Orthogonal initialisation (Saxe et al. 2014), as pytorch_sac, the SAC implementation MBPO ran,
@@ -21,7 +22,7 @@ public record OrthogonalInit(double gain) implements WeightInit {
         // orthonormalise the `small` vectors of length `big` (rows or columns of W)
         int small = Math.min(fanIn, fanOut), big = Math.max(fanIn, fanOut);
         double[][] q = new double[small][big];
-        for (double[] v : q) for (int j = 0; j < big; j++) v[j] = rng.nextGaussian();
+        for (double[] v : q) for (int j = 0; j < big; j++) v[j] = Gaussian.next(rng);
         for (int i = 0; i < small; i++) {
             for (int p = 0; p < i; p++) {
                 double d = 0;

@@ -1,6 +1,7 @@
 package org.vaml4j.nn;
 
 import java.util.random.RandomGenerator;
+import org.vaml4j.random.Gaussian;
 
 /**
  * MBPO's ensemble initialisation: {@code w ~ N(0, std²)} with {@code std = 1 / (2 sqrt(fanIn))},
@@ -19,7 +20,7 @@ public record TruncatedNormalInit() implements WeightInit {
     static double truncatedStandardNormal(RandomGenerator rng) {
         double z;
         do {
-            z = rng.nextGaussian();
+            z = Gaussian.next(rng);
         } while (Math.abs(z) > 2.0);
         return z;
     }

@@ -2,6 +2,7 @@ package org.vaml4j.rl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.random.RandomGenerator;
+import org.vaml4j.random.Gaussian;
 
 /**
  * A SplitMix64 random stream whose whole state is one {@code long}, so a checkpoint can save
@@ -10,8 +11,9 @@ import java.util.random.RandomGenerator;
  * adding draws to one component never shifts another.
  *
  * <p>SplitMix64 (Steele, Lea and Flood 2014): {@code state += 0x9e3779b97f4a7c15} and the output is
- * the MurmurHash3-style mix of the state. Gaussians, bounded ints etc. come from the JDK's
- * {@link RandomGenerator} defaults, which are deterministic functions of {@link #nextLong()}.
+ * the MurmurHash3-style mix of the state. Bounded ints, doubles etc. come from the JDK's
+ * {@link RandomGenerator} defaults, deterministic functions of {@link #nextLong()}; Gaussians
+ * from {@link Gaussian} (the JDK's default nextGaussian differs between JDK 17 and 25).
  */
 public final class Rng implements RandomGenerator {
 
@@ -39,6 +41,12 @@ public final class Rng implements RandomGenerator {
     public long nextLong() {
         state += GOLDEN;
         return mix(state);
+    }
+
+    /** N(0, 1) by {@link Gaussian#next}: the same draws on every JDK. */
+    @Override
+    public double nextGaussian() {
+        return Gaussian.next(this);
     }
 
     public long state() { return state; }

@@ -21,6 +21,7 @@ import org.vaml4j.nn.Params;
 import org.vaml4j.nn.Polyak;
 import org.vaml4j.nn.SoftValueFunctions;
 import org.vaml4j.nn.WeightInit;
+import org.vaml4j.random.Gaussian;
 
 /**
  * Soft Actor-Critic (Haarnoja et al. 2018, "SAC: Algorithms and Applications", arXiv:1812.05905)
@@ -289,7 +290,7 @@ public final class Sac {
     private Tensor noise(Tape tape, RandomGenerator rng, int rows) {
         Tensor eps = tape.output(false, rows, actDim);
         float[] d = eps.data();
-        for (int i = 0; i < rows * actDim; i++) d[eps.offset() + i] = (float) rng.nextGaussian();
+        for (int i = 0; i < rows * actDim; i++) d[eps.offset() + i] = (float) Gaussian.next(rng);
         return eps;
     }
 

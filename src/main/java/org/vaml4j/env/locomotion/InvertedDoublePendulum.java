@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import org.vaml4j.env.Box;
 import org.vaml4j.env.TaskFunctions;
 import org.vaml4j.env.Transition;
+import org.vaml4j.random.Gaussian;
 
 /**
  * Gym {@code InvertedDoublePendulum-v4}: balance two stacked poles on a cart.
@@ -42,7 +43,7 @@ public final class InvertedDoublePendulum extends MujocoEnv {
     protected void resetModel(RandomGenerator rng) {
         double[] q0 = model.qpos0();
         for (int i = 0; i < model.nq(); i++) data.qpos[i] = q0[i] + rng.nextDouble(-RESET_NOISE, RESET_NOISE);
-        for (int i = 0; i < model.nv(); i++) data.qvel[i] = RESET_NOISE * rng.nextGaussian();
+        for (int i = 0; i < model.nv(); i++) data.qvel[i] = RESET_NOISE * Gaussian.next(rng);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.vaml4j.env.locomotion;
 
 import java.util.random.RandomGenerator;
+import org.vaml4j.random.Gaussian;
 import org.vaml4j.sim.Data;
 import org.vaml4j.sim.Model;
 
@@ -20,7 +21,7 @@ final class Legged {
     static void gaussianVelocityReset(Model m, Data d, RandomGenerator rng, double s) {
         double[] q0 = m.qpos0();
         for (int i = 0; i < m.nq(); i++) d.qpos[i] = q0[i] + rng.nextDouble(-s, s);
-        for (int i = 0; i < m.nv(); i++) d.qvel[i] = s * rng.nextGaussian();
+        for (int i = 0; i < m.nv(); i++) d.qvel[i] = s * Gaussian.next(rng);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.vaml4j.env.Box;
 import org.vaml4j.env.SeededEnv;
 import org.vaml4j.env.TaskFunctions;
 import org.vaml4j.env.Transition;
+import org.vaml4j.random.Gaussian;
 
 /**
  * Lovatto et al. §5.1's artificial environment: the dynamics is a fixed random 2-hidden-layer
@@ -50,7 +51,7 @@ public final class SyntheticTask extends SeededEnv {
 
     @Override
     protected double[] start(RandomGenerator rng) {
-        for (int i = 0; i < s.length; i++) s[i] = rng.nextGaussian();
+        for (int i = 0; i < s.length; i++) s[i] = Gaussian.next(rng);
         return s.clone();
     }
 
@@ -60,7 +61,7 @@ public final class SyntheticTask extends SeededEnv {
         dynamics.forward(s, a, mean, std);
         // s' = s + μ(s, a) + σ(s, a) ε
         for (int i = 0; i < s.length; i++) {
-            s[i] += mean[i] + std[i] * rng().nextGaussian();
+            s[i] += mean[i] + std[i] * Gaussian.next(rng());
         }
         return new Transition(s.clone(), 0.0, false, false);
     }

@@ -13,6 +13,7 @@ import org.vaml4j.mbrl.ModelBatch;
 import org.vaml4j.mbrl.ModelFn;
 import org.vaml4j.mbrl.ModelPrediction;
 import org.vaml4j.nn.ValueFunctions;
+import org.vaml4j.random.Gaussian;
 
 /** Pieces shared by the model losses: checks, targets, the reward term, noise, values of (E x B x ds) states. */
 final class LossTerms {
@@ -94,7 +95,7 @@ final class LossTerms {
         if (!model.probabilistic()) return null;
         Tensor z = tape.output(false, members, batch, model.stateDim());
         float[] d = z.data();
-        for (int i = 0; i < z.size(); i++) d[z.offset() + i] = (float) rng.nextGaussian();
+        for (int i = 0; i < z.size(); i++) d[z.offset() + i] = (float) Gaussian.next(rng);
         return z;
     }
 

@@ -11,6 +11,7 @@ import org.vaml4j.mbrl.ModelFn;
 import org.vaml4j.mbrl.ModelPrediction;
 import org.vaml4j.nn.SoftValueFunctions;
 import org.vaml4j.nn.ValueFunctions;
+import org.vaml4j.random.Gaussian;
 
 /**
  * {@code vaml-sac}: IterVAML for SAC's soft Bellman backup, VaGraM App. C eq. 17
@@ -63,7 +64,7 @@ public final class VamlSac implements ModelLoss {
             sHat[i] = hat[Math.min(i, hat.length - 1)];
             noise[i] = tape.output(false, rows, vf.actionDim());                       // (E*B x da)
             float[] d = noise[i].data();
-            for (int j = 0; j < noise[i].size(); j++) d[noise[i].offset() + j] = (float) ctx.rng().nextGaussian();
+            for (int j = 0; j < noise[i].size(); j++) d[noise[i].offset() + j] = (float) Gaussian.next(ctx.rng());
         }
         Tensor total = null;
         for (int k = 0; k < vf.count(); k++) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.vaml4j.env.Env;
 import org.vaml4j.env.EnvRegistry;
 import org.vaml4j.env.Transition;
+import org.vaml4j.random.Gaussian;
 
 class SyntheticTaskTest {
 
@@ -21,9 +22,9 @@ class SyntheticTaskTest {
         t.dynamics().forward(s, new double[] {0.5, -0.5, 1.0}, mean, std);
         // same episode stream: the first normal draws after the 11 reset draws are the step noise
         java.util.SplittableRandom r = new java.util.SplittableRandom(3);
-        for (int i = 0; i < 11; i++) r.nextGaussian();
+        for (int i = 0; i < 11; i++) Gaussian.next(r);
         Transition tr = t.step(a);
-        for (int i = 0; i < 11; i++) assertEquals(s[i] + mean[i] + std[i] * r.nextGaussian(), tr.obs()[i], 1e-12);
+        for (int i = 0; i < 11; i++) assertEquals(s[i] + mean[i] + std[i] * Gaussian.next(r), tr.obs()[i], 1e-12);
         assertEquals(0.0, tr.reward());
         assertFalse(tr.terminated());
     }
