@@ -28,10 +28,10 @@ import org.vaml4j.rl.TrainingListener;
  * 146 in the test's JVM (below; Pendulum's per-start spread is about 200).
  *
  * <p>{@code mle} (Gaussian head, targets standardized: {@link TargetNormalization#defaultFor}):
- * in the test's JVM -153 after 3000 steps before the FloatMath determinism change (2026-11-22)
- * and -558 after it (5 episodes each; one seed, two float paths; bench/RESULTS.md). The bar,
- * -650, is therefore "learns far beyond random and beyond SAC alone", not "solved": margins of 92
- * (current code) and about 100 to SAC's -746. It catches the failure it was written for: with raw
+ * in the test's JVM -153 after 3000 steps before the FloatMath determinism change, -558 after it
+ * and -204 after the polar-method Gaussian draws (current code; 5 episodes each, 2026-11-22; one
+ * seed on three float/random paths; bench/RESULTS.md). The bar, -650, is therefore "learns far
+ * beyond random and beyond SAC alone", not "solved": margins of 92 to 503 over the three runs. It catches the failure it was written for: with raw
  * targets the same configuration ended at -1232 (CLI, 10 episodes), because the reward's variance
  * (13) is 1000 times the state deltas' (0.013), the NLL weights each output by exp(-logVar) under
  * one absolute ceiling (+0.5), and the reward output was never learned (an MSE of about 1.5 where
@@ -43,7 +43,7 @@ import org.vaml4j.rl.TrainingListener;
  * JDK 17, one kernel thread, 2026-11-22): vagram 415 s and SAC 52 s with a 10-minute CLI training
  * running alongside (load average about 7); vagram 132 s and SAC 12 s on a quiet machine (load average
  * about 1), where they returned -144 (vagram) and -746 (SAC), 5 episodes; mle 83 s (load average
- * about 6) and 551 s (the test JVM got about 16 % of a core).
+ * about 6), 551 s and 590 s (the test JVM got about 16 % of a core).
  *
  * <p>The figures above are from the CLI (JDK 25); the tests run under Maven's JDK 17, where float
  * results can differ in the last bits and a seed's trajectory is then another one, so each bar was
