@@ -115,7 +115,7 @@ final class EnsembleWorkloads {
     /** MBPO's ensemble with the log-variance bounds trained, as bench.py's model. */
     private static DynamicsConfig learnedBounds() {
         DynamicsConfig d = DynamicsConfig.defaults();
-        return new DynamicsConfig(d.members(), d.elites(), d.hiddenLayers(), d.hiddenWidth(), ModelHead.GAUSSIAN, true);
+        return new DynamicsConfig(d.members(), d.elites(), d.hiddenLayers(), d.hiddenWidth(), ModelHead.GAUSSIAN, true, d.targets());
     }
 
     /**

@@ -9,6 +9,7 @@ import org.vaml4j.mbrl.DynamicsConfig;
 import org.vaml4j.mbrl.MbpoConfig;
 import org.vaml4j.mbrl.ModelHead;
 import org.vaml4j.mbrl.ModelTrainerConfig;
+import org.vaml4j.mbrl.TargetNormalization;
 import org.vaml4j.mbrl.TruncatedLinear;
 import org.vaml4j.mbrl.loss.ModelLoss;
 import org.vaml4j.mbrl.loss.ModelLosses;
@@ -37,14 +38,19 @@ final class MbrlSettings {
         return ModelLosses.create(s.string("model.loss"), options);
     }
 
-    /** {@code model.head}: gaussian, deterministic, or auto (deterministic for VaGraM's losses and mse). */
+    /**
+     * {@code model.head}: gaussian, deterministic, or auto (deterministic for VaGraM's losses and mse);
+     * {@code model.target_normalization}: standardize, none, or auto ({@link TargetNormalization#defaultFor} the head).
+     */
     static DynamicsConfig dynamics(Settings s, ModelLoss loss) {
         String h = s.choice("model.head", java.util.List.of("auto", "gaussian", "deterministic"));
         ModelHead head = h.equals("auto") ? (DETERMINISTIC.contains(loss.id()) ? ModelHead.DETERMINISTIC : ModelHead.GAUSSIAN)
                 : ModelHead.byName(h);
         int members = s.integer("model.members", 1, 1024);
+        String t = s.choice("model.target_normalization", java.util.List.of("auto", "standardize", "none"));
+        TargetNormalization targets = t.equals("auto") ? TargetNormalization.defaultFor(head) : TargetNormalization.byName(t);
         return new DynamicsConfig(members, s.integer("model.elites", 1, members), s.integer("model.hidden_layers", 1, 64),
-                s.integer("model.hidden_width", 1, 1 << 16), head, s.bool("model.learn_logvar_bounds"));
+                s.integer("model.hidden_width", 1, 1 << 16), head, s.bool("model.learn_logvar_bounds"), targets);
     }
 
     static ModelTrainerConfig trainer(Settings s) {

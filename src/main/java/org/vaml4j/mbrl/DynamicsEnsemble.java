@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.vaml4j.autodiff.Tape;
 import org.vaml4j.autodiff.Tensor;
+import org.vaml4j.autodiff.ops.Add;
 import org.vaml4j.autodiff.ops.Concat;
 import org.vaml4j.autodiff.ops.Mul;
 import org.vaml4j.autodiff.ops.Sub;
@@ -30,7 +31,15 @@ import org.vaml4j.nn.WeightDecay;
  *   <li>Input {@code x = (concat(s, a) - mu) / sigma} with mu, sigma from {@link #fitNormalizer}
  *       (the whole real buffer, refit before every model training; sigma below 1e-5 counts as 1).
  *       Normalization happens on the tape, so predictions stay differentiable in the raw inputs
- *       (multi-step losses back-propagate through predicted states). Targets are raw.</li>
+ *       (multi-step losses back-propagate through predicted states).</li>
+ *   <li>Targets ({@link TargetNormalization}): with {@code STANDARDIZE} the network predicts
+ *       {@code z = (y - m_y) / sigma_y}, m_y and sigma_y (ds + 1) fitted to the whole real buffer
+ *       by {@link #fitTargetNormalizer} (sigma below 1e-5 counts as 1), and {@link #predict}
+ *       returns {@code mean = m_y + sigma_y mu_z} and {@code logVar = logVar_z + 2 log sigma_y}:
+ *       raw units for every loss and rollout, while the log-variance bounds below act on the
+ *       standardized outputs. The raw-unit NLL then equals the standardized one plus the constant
+ *       {@code 2 log sigma_y} per output, so its gradient is the standardized NLL's. With
+ *       {@code NONE} the network predicts raw targets (mbrl-lib, MBPO).</li>
  *   <li>Each member: {@code hiddenLayers} SiLU layers of {@code hiddenWidth}, then a linear
  *       output of {@code 2 (ds + 1)} (Gaussian: mean and raw log-variance) or {@code ds + 1}
  *       values; the members are one {@link EnsembleMlp} (one batched gemm per layer).</li>
@@ -59,6 +68,13 @@ public final class DynamicsEnsemble implements ModelFn {
     private final float[] inInvStd;       // (ds + da) 1 / std
     private final Tensor inMeanT;         // constant views of the two arrays
     private final Tensor inInvStdT;
+    private final Normalizer targetStats; // statistics of [s' - s, r], (ds + 1); fitted only with STANDARDIZE
+    private final float[] outMean;        // (ds + 1) m_y
+    private final float[] outStd;         // (ds + 1) sigma_y
+    private final float[] outLogVarShift; // (ds + 1) 2 log sigma_y
+    private final Tensor outMeanT;        // constant views of the three arrays
+    private final Tensor outStdT;
+    private final Tensor outLogVarShiftT;
     private int[] elites;
 
     /** A fresh model for states of {@code stateDim} and actions of {@code actionDim}, weights drawn from {@code initRng}. */
@@ -88,6 +104,14 @@ public final class DynamicsEnsemble implements ModelFn {
         Arrays.fill(inInvStd, 1f);
         this.inMeanT = Tensor.view(inMean, 0, null, 0, in);
         this.inInvStdT = Tensor.view(inInvStd, 0, null, 0, in);
+        this.targetStats = new Normalizer(out, MIN_STD);
+        this.outMean = new float[out];
+        this.outStd = new float[out];
+        this.outLogVarShift = new float[out];
+        Arrays.fill(outStd, 1f);
+        this.outMeanT = Tensor.view(outMean, 0, null, 0, out);
+        this.outStdT = Tensor.view(outStd, 0, null, 0, out);
+        this.outLogVarShiftT = Tensor.view(outLogVarShift, 0, null, 0, out);
         this.elites = new int[config.elites()];
         for (int i = 0; i < elites.length; i++) elites[i] = i;
     }
@@ -164,6 +188,34 @@ public final class DynamicsEnsemble implements ModelFn {
         }
     }
 
+    // ---- target normalization ----
+
+    /**
+     * Refits the target statistics to {@code rows} rows of {@code targets} ((rows x (ds + 1))
+     * {@code [s' - s, r]}) when the model standardizes its targets; does nothing with
+     * {@link TargetNormalization#NONE} (the statistics stay mean 0, std 1).
+     */
+    public void fitTargetNormalizer(float[] targets, int rows) {
+        if (config.targets() == TargetNormalization.NONE) return;
+        targetStats.fit(targets, 0, rows);
+        refreshTargetCopies();
+    }
+
+    /** m_y of output j (state deltas first, then the reward): 0 unless the targets are standardized. */
+    public double targetMean(int j) { return targetStats.mean(j); }
+
+    /** sigma_y of output j: 1 unless the targets are standardized. */
+    public double targetStd(int j) { return targetStats.std(j); }
+
+    private void refreshTargetCopies() {
+        for (int j = 0; j < outMean.length; j++) {
+            double sd = targetStats.std(j);
+            outMean[j] = (float) targetStats.mean(j);
+            outStd[j] = (float) sd;
+            outLogVarShift[j] = (float) (2 * StrictMath.log(sd));
+        }
+    }
+
     // ---- prediction ----
 
     @Override
@@ -180,9 +232,18 @@ public final class DynamicsEnsemble implements ModelFn {
         // x = (concat(s, a) - mu) / sigma                                                (E x B x (ds + da))
         Tensor x = Mul.apply(tape, Sub.apply(tape, Concat.apply(tape, states, actions), inMeanT), inInvStdT);
         Tensor raw = net.forward(tape, params, x, true);                                  // (E x B x out)
-        if (head == null) return new ModelPrediction(raw, null);
-        GaussianHead.Output o = head.apply(tape, params, raw, config.learnLogVarBounds());
-        return new ModelPrediction(o.mean(), o.logvar());
+        Tensor mean = raw, logVar = null;                                                 // (E x B x (ds + 1)) each
+        if (head != null) {
+            GaussianHead.Output o = head.apply(tape, params, raw, config.learnLogVarBounds());
+            mean = o.mean();
+            logVar = o.logvar();
+        }
+        if (config.targets() == TargetNormalization.STANDARDIZE) {
+            // mean = m_y + sigma_y mu_z ; logVar = logVar_z + 2 log sigma_y                 (raw units)
+            mean = Add.apply(tape, Mul.apply(tape, mean, outStdT), outMeanT);
+            if (logVar != null) logVar = Add.apply(tape, logVar, outLogVarShiftT);
+        }
+        return new ModelPrediction(mean, logVar);
     }
 
     @Override
@@ -221,11 +282,11 @@ public final class DynamicsEnsemble implements ModelFn {
 
     /**
      * Makes {@code this} (of {@code members.length} members) hold members {@code members} of
-     * {@code src}, with its input statistics: e.g. the elites for rollouts.
+     * {@code src}, with its input and target statistics: e.g. the elites for rollouts.
      */
     public void copyMembersFrom(DynamicsEnsemble src, int[] members) {
         if (members.length != config.members() || src.stateDim != stateDim || src.actionDim != actionDim
-                || src.probabilistic() != probabilistic()) {
+                || src.probabilistic() != probabilistic() || src.config.targets() != config.targets()) {
             throw new IllegalArgumentException("copyMembersFrom: need " + config.members() + " members of a matching model, got "
                     + members.length);
         }
@@ -233,14 +294,18 @@ public final class DynamicsEnsemble implements ModelFn {
         copyShared(src.params, params);
         System.arraycopy(src.inMean, 0, inMean, 0, inMean.length);
         System.arraycopy(src.inInvStd, 0, inInvStd, 0, inInvStd.length);
+        System.arraycopy(src.outMean, 0, outMean, 0, outMean.length);
+        System.arraycopy(src.outStd, 0, outStd, 0, outStd.length);
+        System.arraycopy(src.outLogVarShift, 0, outLogVarShift, 0, outLogVarShift.length);
     }
 
     // ---- save / load ----
 
-    /** Writes parameters, input statistics and elites under {@code prefix}. */
+    /** Writes parameters, input statistics, target statistics (when standardized) and elites under {@code prefix}. */
     public void write(ArchiveWriter w, String prefix) throws IOException {
         params.write(w, prefix + "params.");
         normalizer.write(w, prefix + "normalizer.");
+        if (config.targets() == TargetNormalization.STANDARDIZE) targetStats.write(w, prefix + "target_normalizer.");
         long[] el = new long[elites.length];
         for (int i = 0; i < el.length; i++) el[i] = elites[i];
         w.longs(prefix + "elites", el);
@@ -254,6 +319,10 @@ public final class DynamicsEnsemble implements ModelFn {
         params.read(r, prefix + "params.");
         normalizer.read(r, prefix + "normalizer.");
         refreshNormalizerCopies();
+        if (config.targets() == TargetNormalization.STANDARDIZE) {
+            targetStats.read(r, prefix + "target_normalizer.");
+            refreshTargetCopies();
+        }
         setElites(e);
     }
 

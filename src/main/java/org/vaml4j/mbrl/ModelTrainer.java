@@ -24,7 +24,8 @@ import org.vaml4j.rl.ReplayBuffer;
  *
  * <p>Implementation details:
  * <ol>
- *   <li>Input statistics are refit from every stored transition before training.</li>
+ *   <li>Input statistics, and the target statistics of a model that standardizes its targets,
+ *       are refit from every stored transition before training.</li>
  *   <li>Split: a random permutation of the transitions; the last {@code validationRatio} of it,
  *       at most {@code maxValidation}, is the hold-out (original MBPO's 5000 cap).</li>
  *   <li>Bootstrap: each member draws its own {@code nTrain} training transitions with replacement,
@@ -74,6 +75,7 @@ public final class ModelTrainer {
 
     // scratch, grown as the real buffer grows
     private float[] inputs = new float[0];     // (n x (ds + da)) concat(s, a) for the normalizer
+    private float[] targets = new float[0];    // (n x (ds + 1)) [s' - s, r] for the target normalizer
     private int[] order = new int[0];          // (n) shuffled ages
     private int[] boot = new int[0];           // (E x nTrain) bootstrap draws, per member
     private final int[] batchAges;             // (E x B)
@@ -129,8 +131,8 @@ public final class ModelTrainer {
         gradients.invalidate();
         LossContext ctx = new LossContext(values, gradients, rng, step);
 
-        // ---- input statistics from the whole real buffer ----
-        fitNormalizer(real);
+        // ---- input (and target) statistics from the whole real buffer ----
+        fitNormalizers(real);
 
         // ---- hold-out split and per-member bootstrap draws ----
         if (order.length < n) order = new int[n];
@@ -278,16 +280,21 @@ public final class ModelTrainer {
         }
     }
 
-    private void fitNormalizer(ReplayBuffer real) {
-        int n = real.size(), ds = model.stateDim(), da = model.actionDim(), d = ds + da;
+    /** Inputs concat(s, a) and targets [s' - s, r] of every stored transition, oldest first. */
+    private void fitNormalizers(ReplayBuffer real) {
+        int n = real.size(), ds = model.stateDim(), da = model.actionDim(), d = ds + da, out = ds + 1;
         if (inputs.length < n * d) inputs = new float[n * d];
-        float[] so = real.obsArray(), sa = real.actArray();
+        if (targets.length < n * out) targets = new float[n * out];
+        float[] so = real.obsArray(), sa = real.actArray(), s2 = real.nextObsArray(), r = real.rewardArray();
         for (int age = 0; age < n; age++) {
             int row = real.chronologicalRow(age);
             System.arraycopy(so, row * ds, inputs, age * d, ds);
             System.arraycopy(sa, row * da, inputs, age * d + ds, da);
+            for (int j = 0; j < ds; j++) targets[age * out + j] = s2[row * ds + j] - so[row * ds + j];
+            targets[age * out + ds] = r[row];
         }
         model.fitNormalizer(inputs, n);
+        model.fitTargetNormalizer(targets, n);
     }
 
     /** Hold-out size for n transitions: validationRatio of them, at most maxValidation, leaving >= 1 for training. */

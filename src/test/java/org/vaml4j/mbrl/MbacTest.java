@@ -26,7 +26,7 @@ class MbacTest {
     static Mbac mbac(String loss) {
         EnvRegistry envs = EnvRegistry.standard();
         return new Mbac(envs.make("pendulum"), envs.make("pendulum"), new MbacConfig(400, 100, 3, 4, 1, 5000, 200, 1),
-                SacConfig.defaults().withHidden(2, 32).withBatchSize(32), new DynamicsConfig(1, 1, 2, 16, ModelHead.GAUSSIAN, false),
+                SacConfig.defaults().withHidden(2, 32).withBatchSize(32), new DynamicsConfig(1, 1, 2, 16, ModelHead.GAUSSIAN, false, TargetNormalization.STANDARDIZE),
                 new ModelTrainerConfig(32, 1e-3, new double[] {1e-5}, 0.2, 5000, 2, 2, 1), ModelLosses.create(loss), 11, KN);
     }
 

@@ -33,7 +33,7 @@ class MbpoTest {
 
     static Mbpo mbpo(String loss, ModelHead head, StaleValueCorrection correction, long seed) {
         return new Mbpo("mbpo", ENVS.make("pendulum"), ENVS.make("pendulum"), tiny(), SacConfig.defaults().withHidden(2, 32).withBatchSize(32),
-                new DynamicsConfig(3, 2, 2, 16, head, false), new ModelTrainerConfig(32, 1e-3, new double[] {1e-5}, 0.2, 5000, 2, 2, 1),
+                new DynamicsConfig(3, 2, 2, 16, head, false, TargetNormalization.STANDARDIZE), new ModelTrainerConfig(32, 1e-3, new double[] {1e-5}, 0.2, 5000, 2, 2, 1),
                 ModelLosses.create(loss), correction, seed, KN);
     }
 
@@ -131,7 +131,7 @@ class MbpoTest {
     @Test
     void hopperSmokeRunCompletesWithFiniteLosses() {
         Mbpo m = new Mbpo("mbpo", ENVS.make("hopper"), ENVS.make("hopper"), tiny(), SacConfig.defaults().withHidden(2, 32).withBatchSize(32),
-                new DynamicsConfig(3, 2, 2, 16, ModelHead.GAUSSIAN, false), new ModelTrainerConfig(32, 1e-3, new double[] {1e-5}, 0.2, 5000, 2, 2, 1),
+                new DynamicsConfig(3, 2, 2, 16, ModelHead.GAUSSIAN, false, TargetNormalization.STANDARDIZE), new ModelTrainerConfig(32, 1e-3, new double[] {1e-5}, 0.2, 5000, 2, 2, 1),
                 ModelLosses.create("vagram"), new NoCorrection(), 1, KN);
         double[] sum = new double[m.metricNames().size()];
         int[] seen = new int[sum.length];

@@ -14,7 +14,7 @@ class ModelRolloutsTest {
     static final ModelRollouts.Policy ZERO = (obs, rows, actions, rng) -> java.util.Arrays.fill(actions, 0, rows * LinearTask.DA, 0f);
 
     static DynamicsEnsemble trained(ReplayBuffer data, ModelHead head) {
-        DynamicsEnsemble m = new DynamicsEnsemble(LinearTask.DS, LinearTask.DA, new DynamicsConfig(4, 3, 2, 32, head, false), new Rng(3));
+        DynamicsEnsemble m = new DynamicsEnsemble(LinearTask.DS, LinearTask.DA, new DynamicsConfig(4, 3, 2, 32, head, false, TargetNormalization.STANDARDIZE), new Rng(3));
         new ModelTrainer(m, ModelLosses.create(head == ModelHead.GAUSSIAN ? "mle" : "mse"),
                 new ModelTrainerConfig(64, 3e-3, new double[] {1e-5}, 0.2, 5000, 5, 30, 1), KernelChoice.select("auto", 1))
                 .train(data, null, 0, new Rng(2), ModelTrainer.UpdateListener.none());

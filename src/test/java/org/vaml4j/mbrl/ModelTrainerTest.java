@@ -18,7 +18,7 @@ class ModelTrainerTest {
     static final Kernels KN = KernelChoice.select("auto", 1);
 
     static DynamicsEnsemble model(ModelHead head) {
-        return new DynamicsEnsemble(LinearTask.DS, LinearTask.DA, new DynamicsConfig(4, 2, 2, 32, head, false), new Rng(3));
+        return new DynamicsEnsemble(LinearTask.DS, LinearTask.DA, new DynamicsConfig(4, 2, 2, 32, head, false, TargetNormalization.STANDARDIZE), new Rng(3));
     }
 
     static ModelTrainerConfig config(int maxEpochs) {
@@ -39,6 +39,26 @@ class ModelTrainerTest {
         assertEquals(t.updates(), heard.get());
         assertEquals(r.updates(), t.updates());
         assertTrue(r.epochs() >= 5, "patience 5 needs at least 5 epochs, ran " + r.epochs());
+    }
+
+    @Test
+    void trainingFitsTheTargetStatisticsToEveryStoredTransition() {
+        ReplayBuffer data = new LinearTask(10).data(4, 25, new Rng(1));
+        DynamicsEnsemble m = model(ModelHead.GAUSSIAN);
+        new ModelTrainer(m, ModelLosses.create("mle"), config(1), KN).train(data, null, 0, new Rng(2), ModelTrainer.UpdateListener.none());
+        int n = data.size(), ds = LinearTask.DS;
+        float[] s = data.obsArray(), s2 = data.nextObsArray(), r = data.rewardArray();
+        for (int j = 0; j <= ds; j++) {
+            double sum = 0, sq = 0;
+            for (int i = 0; i < n; i++) sum += j < ds ? s2[i * ds + j] - s[i * ds + j] : r[i];
+            double mean = sum / n;
+            for (int i = 0; i < n; i++) {
+                double d = (j < ds ? s2[i * ds + j] - s[i * ds + j] : r[i]) - mean;
+                sq += d * d;
+            }
+            assertEquals(mean, m.targetMean(j), 1e-6, "mean of output " + j);
+            assertEquals(Math.sqrt(sq / (n - 1)), m.targetStd(j), 1e-6, "std of output " + j);
+        }
     }
 
     @Test
