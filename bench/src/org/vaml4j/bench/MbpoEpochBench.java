@@ -29,7 +29,7 @@ public final class MbpoEpochBench {
 
     /** One timed epoch: wall seconds in total and per phase, and how big the data were. */
     public record Epoch(int index, double wallSeconds, double cpuSeconds, double modelTrainingSeconds, double rolloutSeconds,
-                        double sacSeconds, int realTransitions, int modelTransitions) {
+                        double sacSeconds, int modelTrainings, int modelEpochs, int realTransitions, int modelTransitions) {
 
         /** Wall time not in the three phases: env steps, acting, evaluation. */
         public double otherSeconds() {
@@ -51,14 +51,18 @@ public final class MbpoEpochBench {
         for (int e = 0; e < warmupEpochs; e++) {
             t0 = System.nanoTime();
             step += epochLength;
+            Mbpo.Timings t = mbpo.timings();
+            int trainings0 = t.modelTrainings(), epochs0 = t.modelEpochs();
             mbpo.train(step, TrainingListener.none());
-            out.printf("MBPO_EPOCH warm-up epoch %d: %.1f s wall (untimed)%n", e, (System.nanoTime() - t0) / 1e9);
+            out.printf("MBPO_EPOCH warm-up epoch %d: %.1f s wall (untimed; %d model trainings of %d epochs in all)%n", e,
+                    (System.nanoTime() - t0) / 1e9, t.modelTrainings() - trainings0, t.modelEpochs() - epochs0);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<Epoch> result = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
             Mbpo.Timings t = mbpo.timings();
             double m0 = t.modelTrainingSeconds(), r0 = t.rolloutSeconds(), s0 = t.sacSeconds();
+            int trainings0 = t.modelTrainings(), epochs0 = t.modelEpochs();
             t0 = System.nanoTime();
             long cpu0 = threads.getCurrentThreadCpuTime();
             step += epochLength;
@@ -66,10 +70,11 @@ public final class MbpoEpochBench {
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             Epoch ep = new Epoch(warmupEpochs + e, wall, cpu, t.modelTrainingSeconds() - m0, t.rolloutSeconds() - r0, t.sacSeconds() - s0,
-                    mbpo.realBuffer().size(), mbpo.modelBuffer().buffer().size());
-            out.printf("MBPO_EPOCH epoch %d: %.1f s wall, %.1f s CPU of the calling thread  (model training %.1f s, rollouts %.1f s, SAC updates %.1f s, other %.1f s; "
-                    + "real %d, model buffer %d)%n", ep.index(), wall, cpu, ep.modelTrainingSeconds(), ep.rolloutSeconds(),
-                    ep.sacSeconds(), ep.otherSeconds(), ep.realTransitions(), ep.modelTransitions());
+                    t.modelTrainings() - trainings0, t.modelEpochs() - epochs0, mbpo.realBuffer().size(), mbpo.modelBuffer().buffer().size());
+            out.printf("MBPO_EPOCH epoch %d: %.1f s wall, %.1f s CPU of the calling thread  (model training %.1f s in %d trainings of "
+                    + "%d epochs in all, rollouts %.1f s, SAC updates %.1f s, other %.1f s; real %d, model buffer %d)%n", ep.index(), wall, cpu,
+                    ep.modelTrainingSeconds(), ep.modelTrainings(), ep.modelEpochs(), ep.rolloutSeconds(), ep.sacSeconds(),
+                    ep.otherSeconds(), ep.realTransitions(), ep.modelTransitions());
             result.add(ep);
         }
         return result;

@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   for pc over k in KC steps            (fixed order: the k-sum of every C element is the same
  *     pack B(pc, jc) -> NR-wide panels    whichever rectangle or thread computes it)
  *     for ic over m in MC rows            A block (MC x KC) lives in L2
- *       pack A(ic, pc) -> MR-tall panels
+ *       pack A(ic, pc) -> MR-tall panels   (only for op(A) = A^T; A itself is read in place:
+ *                                           its rows are contiguous along k, 3 streams)
  *       for jr over NR panels, ir over MR panels:  C(ir, jr) (+)= A panel * B panel  (MR x NR registers)
  * </pre>
  *
@@ -82,21 +83,38 @@ final class PackedGemm {
                 for (int ic = r0; ic < r1; ic += MC) {
                     int mc = Math.min(MC, r1 - ic);
                     int mPanels = (mc + MR - 1) / MR;
-                    float[] ap = ws.aPack(mPanels * KC * MR);
-                    packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
+                    // op(A) = A (rows contiguous along k) is read in place; A^T is packed first
+                    float[] ap = transA ? ws.aPack(mPanels * KC * MR) : a;
+                    if (transA) packA(a, aOff, lda, ic, mc, pc, kc, ap);
                     for (int jp = 0; jp < nPanels; jp++) {
                         int nr = Math.min(NR, nc - jp * NR);
                         int vectors = (nr + L - 1) / L;            // 3, or 1..3 in the last panel
                         for (int ip = 0; ip < mPanels; ip++) {
                             int mr = Math.min(MR, mc - ip * MR);
-                            int ai = ip * kc * MR, bi = jp * kc * NR;
-                            switch (vectors) {
-                                case 3 -> microKernel3(kc, ap, ai, bp, bi, ws.tile);
-                                case 2 -> microKernel2(kc, ap, ai, bp, bi, ws.tile);
-                                default -> microKernel1(kc, ap, ai, bp, bi, ws.tile);
+                            int a0, a1, a2, step;
+                            if (transA) {
+                                a0 = ip * kc * MR;
+                                a1 = a0 + 1;
+                                a2 = a0 + 2;
+                                step = MR;
+                            } else {
+                                // rows past the edge repeat the last one: computed, never stored
+                                int row = ic + ip * MR, last = ic + mc - 1;
+                                a0 = aOff + row * lda + pc;
+                                a1 = aOff + Math.min(row + 1, last) * lda + pc;
+                                a2 = aOff + Math.min(row + 2, last) * lda + pc;
+                                step = 1;
                             }
-                            storeTile(ws.tile, mr, nr, alpha, betaHere, c,
-                                    cOff + (ic + ip * MR) * n + jc + jp * NR, n);
+                            int bi = jp * kc * NR, ci = cOff + (ic + ip * MR) * n + jc + jp * NR;
+                            // a whole tile with alpha 1 and beta 0 or 1 goes from registers to C
+                            int direct = vectors == 3 && mr == MR && nr == NR && alpha == 1f
+                                    ? (betaHere == 0f ? STORE : betaHere == 1f ? ADD : VIA_TILE) : VIA_TILE;
+                            switch (vectors) {
+                                case 3 -> microKernel3(kc, ap, a0, a1, a2, step, bp, bi, ws.tile, direct, c, ci, n);
+                                case 2 -> microKernel2(kc, ap, a0, a1, a2, step, bp, bi, ws.tile);
+                                default -> microKernel1(kc, ap, a0, a1, a2, step, bp, bi, ws.tile);
+                            }
+                            if (direct == VIA_TILE) storeTile(ws.tile, mr, nr, alpha, betaHere, c, ci, n);
                         }
                     }
                 }
@@ -106,27 +124,23 @@ final class PackedGemm {
 
     // ---- packing: op(A) rows into MR-tall panels, op(B) columns into NR-wide panels ----
 
-    /** ap[panel][p][r] = op(A)[i0 + panel*MR + r, p0 + p], zero past row i0 + mc. */
-    private static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
-                              float[] ap) {
+    /**
+     * ap[panel][p][r] = A^T[i0 + panel*MR + r, p0 + p] for A stored (k x m), zero past row i0 + mc:
+     * the MR values of one k step are contiguous in A.
+     */
+    private static void packA(float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, float[] ap) {
         for (int t = 0, dst = 0; t < mc; t += MR, dst += kc * MR) {
             int rows = Math.min(MR, mc - t);
-            if (transA) {
-                // A stored (k x m): the MR values of one k step are contiguous
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (p0 + p) * lda + i0 + t;
-                    int d = dst + p * MR;
-                    for (int r = 0; r < rows; r++) ap[d + r] = a[src + r];
-                    for (int r = rows; r < MR; r++) ap[d + r] = 0f;
+            int src = aOff + p0 * lda + i0 + t;
+            if (rows == MR) {
+                for (int p = 0, d = dst; p < kc; p++, d += MR, src += lda) {
+                    ap[d] = a[src];
+                    ap[d + 1] = a[src + 1];
+                    ap[d + 2] = a[src + 2];
                 }
             } else {
-                // A stored (m x k): each row is contiguous along k
-                for (int r = 0; r < rows; r++) {
-                    int src = aOff + (i0 + t + r) * lda + p0;
-                    for (int p = 0; p < kc; p++) ap[dst + p * MR + r] = a[src + p];
-                }
-                for (int r = rows; r < MR; r++) {
-                    for (int p = 0; p < kc; p++) ap[dst + p * MR + r] = 0f;
+                for (int p = 0, d = dst; p < kc; p++, d += MR, src += lda) {
+                    for (int r = 0; r < MR; r++) ap[d + r] = r < rows ? a[src + r] : 0f;
                 }
             }
         }
@@ -169,31 +183,65 @@ final class PackedGemm {
         }
     }
 
-    // ---- micro-kernels: tile(MR x w) = sum_p apanel[p][:] (outer) bpanel[p][:] ----
-    // Three copies differing only in width (3, 2, 1 registers): C2 needs the accumulators as
-    // named locals to keep them in registers.
+    // ---- micro-kernels: tile(MR x w) = sum_p a(p) (outer) bpanel[p][:] ----
+    // The MR values of A at step p are A[a0 + p*step], A[a1 + p*step], A[a2 + p*step]: a packed
+    // panel (step MR) or three rows of A in place (step 1). Three copies differing only in width
+    // (3, 2, 1 registers): C2 needs the accumulators as named locals to keep them in registers.
 
-    /** (3 x 3 registers) tile = A panel (kc x 3) times B panel (kc x 3L); tile rows NR apart. */
-    private static void microKernel3(int kc, float[] ap, int ai, float[] bp, int bi, float[] tile) {
+    /** How microKernel3 delivers its tile: into {@code tile} (then storeTile), C = tile, or C += tile. */
+    private static final int VIA_TILE = 0, STORE = 1, ADD = 2;
+
+    /**
+     * (3 x 3 registers) tile = A (3 x kc) times B panel (kc x 3L); into {@code tile} (rows NR apart),
+     * or straight into C at {@code ci} (rows {@code ldc} apart) with the roundings of storeTile at
+     * alpha 1: {@code C = t} or {@code C = t + C}.
+     */
+    private static void microKernel3(int kc, float[] ap, int a0, int a1, int a2, int step, float[] bp, int bi,
+                                     float[] tile, int direct, float[] c, int ci, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ai += MR, bi += 3 * L) {
+        for (int p = 0; p < kc; p++, a0 += step, a1 += step, a2 += step, bi += 3 * L) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector b2 = FloatVector.fromArray(S, bp, bi + 2 * L);
-            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            c02 = a0.fma(b2, c02);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            c12 = a1.fma(b2, c12);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            c22 = a2.fma(b2, c22);
+            FloatVector x0 = FloatVector.broadcast(S, ap[a0]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            c02 = x0.fma(b2, c02);
+            FloatVector x1 = FloatVector.broadcast(S, ap[a1]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            c12 = x1.fma(b2, c12);
+            FloatVector x2 = FloatVector.broadcast(S, ap[a2]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
+            c22 = x2.fma(b2, c22);
+        }
+        if (direct == ADD) {
+            int r1 = ci + ldc, r2 = ci + 2 * ldc;
+            c00 = c00.add(FloatVector.fromArray(S, c, ci));
+            c01 = c01.add(FloatVector.fromArray(S, c, ci + L));
+            c02 = c02.add(FloatVector.fromArray(S, c, ci + 2 * L));
+            c10 = c10.add(FloatVector.fromArray(S, c, r1));
+            c11 = c11.add(FloatVector.fromArray(S, c, r1 + L));
+            c12 = c12.add(FloatVector.fromArray(S, c, r1 + 2 * L));
+            c20 = c20.add(FloatVector.fromArray(S, c, r2));
+            c21 = c21.add(FloatVector.fromArray(S, c, r2 + L));
+            c22 = c22.add(FloatVector.fromArray(S, c, r2 + 2 * L));
+        }
+        if (direct != VIA_TILE) {
+            int r1 = ci + ldc, r2 = ci + 2 * ldc;
+            c00.intoArray(c, ci);
+            c01.intoArray(c, ci + L);
+            c02.intoArray(c, ci + 2 * L);
+            c10.intoArray(c, r1);
+            c11.intoArray(c, r1 + L);
+            c12.intoArray(c, r1 + 2 * L);
+            c20.intoArray(c, r2);
+            c21.intoArray(c, r2 + L);
+            c22.intoArray(c, r2 + 2 * L);
+            return;
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
@@ -206,23 +254,24 @@ final class PackedGemm {
         c22.intoArray(tile, 2 * NR + 2 * L);
     }
 
-    /** (3 x 2 registers) tile = A panel (kc x 3) times B panel (kc x 2L); tile rows NR apart. */
-    private static void microKernel2(int kc, float[] ap, int ai, float[] bp, int bi, float[] tile) {
+    /** (3 x 2 registers) tile = A (3 x kc) times B panel (kc x 2L); tile rows NR apart. */
+    private static void microKernel2(int kc, float[] ap, int a0, int a1, int a2, int step, float[] bp, int bi,
+                                     float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ai += MR, bi += 2 * L) {
+        for (int p = 0; p < kc; p++, a0 += step, a1 += step, a2 += step, bi += 2 * L) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
+            FloatVector x0 = FloatVector.broadcast(S, ap[a0]);
+            c00 = x0.fma(b0, c00);
+            c01 = x0.fma(b1, c01);
+            FloatVector x1 = FloatVector.broadcast(S, ap[a1]);
+            c10 = x1.fma(b0, c10);
+            c11 = x1.fma(b1, c11);
+            FloatVector x2 = FloatVector.broadcast(S, ap[a2]);
+            c20 = x2.fma(b0, c20);
+            c21 = x2.fma(b1, c21);
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
@@ -232,19 +281,20 @@ final class PackedGemm {
         c21.intoArray(tile, 2 * NR + L);
     }
 
-    /** (3 x 1 registers) tile = A panel (kc x 3) times B panel (kc x 1L); tile rows NR apart. */
-    private static void microKernel1(int kc, float[] ap, int ai, float[] bp, int bi, float[] tile) {
+    /** (3 x 1 registers) tile = A (3 x kc) times B panel (kc x 1L); tile rows NR apart. */
+    private static void microKernel1(int kc, float[] ap, int a0, int a1, int a2, int step, float[] bp, int bi,
+                                     float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ai += MR, bi += L) {
+        for (int p = 0; p < kc; p++, a0 += step, a1 += step, a2 += step, bi += L) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
-            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
-            c00 = a0.fma(b0, c00);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = a1.fma(b0, c10);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = a2.fma(b0, c20);
+            FloatVector x0 = FloatVector.broadcast(S, ap[a0]);
+            c00 = x0.fma(b0, c00);
+            FloatVector x1 = FloatVector.broadcast(S, ap[a1]);
+            c10 = x1.fma(b0, c10);
+            FloatVector x2 = FloatVector.broadcast(S, ap[a2]);
+            c20 = x2.fma(b0, c20);
         }
         c00.intoArray(tile, 0);
         c10.intoArray(tile, NR);

@@ -39,7 +39,7 @@ public final class VectorKernels implements Kernels, AutoCloseable {
     private final int simdElements;
     private final WorkerPool pool;
     private final GemmJob gemmJob;
-    private final ElementwiseJob mapJob = new ElementwiseJob();
+    private final ElementwiseJob mapJob;
 
     /** @param threads threads a large call may use, the caller included (>= 1) */
     public VectorKernels(int threads) {
@@ -54,6 +54,7 @@ public final class VectorKernels implements Kernels, AutoCloseable {
         this.simdElements = simdElements;
         this.pool = new WorkerPool(threads);
         this.gemmJob = new GemmJob(threads);
+        this.mapJob = new ElementwiseJob(threads);
     }
 
     @Override public String name() { return "vector"; }
@@ -208,13 +209,20 @@ public final class VectorKernels implements Kernels, AutoCloseable {
             scalar.activationBackward(act, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
             return;
         }
-        if (!parallel(n, n)) {
-            VectorLoops.activationBackward(act, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+        if (!pool.tryAcquire()) {   // another thread holds the team: alone, with its own scratch
+            VectorLoops.activationBackward(act, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff,
+                    new float[VectorLoops.BACKWARD_SCRATCH]);
             return;
         }
-        mapJob.set(Kind.ACTIVATION_BACKWARD, null, null, act, n, 0, 0, 0f, false,
-                x, xOff, y, yOff, dy, dyOff, dx, dxOff);
-        runMap();
+        try {
+            mapJob.set(Kind.ACTIVATION_BACKWARD, null, null, act, n, 0, 0, 0f, false,
+                    x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+            if (threads > 1 && n >= PARALLEL_ELEMENTS) pool.run(mapJob);
+            else mapJob.run(0, 1);
+        } finally {
+            mapJob.clear();
+            pool.release();
+        }
     }
 
     // ---- reductions ----

@@ -18,8 +18,9 @@ final class VectorLoops {
      * Whether the exp-based SIMD loops (exp, SiLU, sigmoid) run vectorized. Measured with
      * ThreadMXBean allocation counters: on JDK 25 C2 keeps them in registers; on JDK 17 C2 lacks
      * intrinsics they need (float-to-int lane casts on AVX2) and boxes every vector (~300 B per
-     * 8 floats), so there the exact scalar loop is used. log, tanh, softplus and the SiLU and
-     * softplus derivatives box on both (C2's node-count inlining cutoff), so they stay scalar.
+     * 8 floats), so there the exact scalar loop is used. log, tanh and softplus box on both (C2's
+     * node-count inlining cutoff), so they stay scalar; the SiLU and softplus derivatives run
+     * SIMD on JDK 25 in two passes (see {@link #activationBackward}).
      * The scalar loop ({@link FloatMath}) gives the same bits as the SIMD one, so this choice
      * changes speed only, never results (a run is the same on JDK 17 and 25).
      */
@@ -176,17 +177,33 @@ final class VectorLoops {
         for (; i < n; i++) x[xOff + i] = value;
     }
 
-    /** dx[i] += dy[i] * act'(x[i]) given y = act(x), rounded as dy * f' then + dx, like the reference. */
+    /** Floats of scratch {@link #activationBackward} needs: one chunk of sigmoid values. */
+    static final int BACKWARD_SCRATCH = 512;
+
+    /**
+     * dx[i] += dy[i] * act'(x[i]) given y = act(x), rounded as dy * f' then + dx, like the reference.
+     * SiLU and softplus need sigmoid(x): one loop computing it and the derivative at once is
+     * beyond C2's inlining budget and boxes, so they go chunk by chunk through {@code scratch}
+     * (at least {@link #BACKWARD_SCRATCH} floats): first sigmoid, then the rest (the same
+     * roundings as the reference's single expression).
+     */
     static void activationBackward(Activation act, int n, float[] x, int xOff, float[] y, int yOff,
-                                   float[] dy, int dyOff, float[] dx, int dxOff) {
-        int bound = act == Activation.SILU || act == Activation.SOFTPLUS ? 0 : S.loopBound(n);
+                                   float[] dy, int dyOff, float[] dx, int dxOff, float[] scratch) {
+        boolean viaSigmoid = act == Activation.SILU || act == Activation.SOFTPLUS;
+        int bound = viaSigmoid && !SIMD_EXP ? 0 : S.loopBound(n);
         switch (act) {
             case IDENTITY -> add(bound, dy, dyOff, dx, dxOff, dx, dxOff);
             case RELU -> reluBackward(bound, x, xOff, dy, dyOff, dx, dxOff);
-            case SILU -> siluBackward(bound, x, xOff, dy, dyOff, dx, dxOff);
             case TANH -> tanhBackward(bound, y, yOff, dy, dyOff, dx, dxOff);
             case SIGMOID -> sigmoidBackward(bound, y, yOff, dy, dyOff, dx, dxOff);
-            case SOFTPLUS -> softplusBackward(bound, x, xOff, dy, dyOff, dx, dxOff);
+            case SILU, SOFTPLUS -> {
+                for (int c = 0; c < bound; c += BACKWARD_SCRATCH) {
+                    int len = Math.min(BACKWARD_SCRATCH, bound - c);
+                    sigmoid(len, x, xOff + c, scratch, 0);
+                    if (act == Activation.SILU) siluBackward(len, x, xOff + c, scratch, dy, dyOff + c, dx, dxOff + c);
+                    else softplusBackward(len, scratch, dy, dyOff + c, dx, dxOff + c);
+                }
+            }
         }
         for (int i = bound; i < n; i++) dx[dxOff + i] += dy[dyOff + i] * act.derivative(x[xOff + i], y[yOff + i]);
     }
@@ -198,10 +215,14 @@ final class VectorLoops {
         }
     }
 
-    private static void siluBackward(int bound, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+    /** silu' = s (1 + x (1 - s)) with s = sigmoid(x) given in {@code sig}. */
+    private static void siluBackward(int bound, float[] x, int xOff, float[] sig, float[] dy, int dyOff,
+                                     float[] dx, int dxOff) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
         for (int i = 0; i < bound; i += L) {
-            FloatVector g = load(dy, dyOff + i).mul(VectorMath.siluDerivative(load(x, xOff + i)));
-            g.add(load(dx, dxOff + i)).intoArray(dx, dxOff + i);
+            FloatVector s = load(sig, i);
+            FloatVector d = s.mul(load(x, xOff + i).mul(one.sub(s)).add(one));
+            load(dy, dyOff + i).mul(d).add(load(dx, dxOff + i)).intoArray(dx, dxOff + i);
         }
     }
 
@@ -223,11 +244,10 @@ final class VectorLoops {
         }
     }
 
-    /** softplus' = sigmoid(x). */
-    private static void softplusBackward(int bound, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+    /** softplus' = sigmoid(x), given in {@code sig}. */
+    private static void softplusBackward(int bound, float[] sig, float[] dy, int dyOff, float[] dx, int dxOff) {
         for (int i = 0; i < bound; i += L) {
-            FloatVector g = load(dy, dyOff + i).mul(VectorMath.sigmoid(load(x, xOff + i)));
-            g.add(load(dx, dxOff + i)).intoArray(dx, dxOff + i);
+            load(dy, dyOff + i).mul(load(sig, i)).add(load(dx, dxOff + i)).intoArray(dx, dxOff + i);
         }
     }
 

@@ -89,8 +89,15 @@ public final class Mbpo implements Trainer {
     /** Wall time spent per phase since construction (for benchmarks; not part of the state). */
     public static final class Timings {
         long modelNanos, rolloutNanos, sacNanos;
+        int modelTrainings, modelEpochs;
 
         public double modelTrainingSeconds() { return modelNanos / 1e9; }
+
+        /** Model trainings run so far. */
+        public int modelTrainings() { return modelTrainings; }
+
+        /** Epochs (passes over the training split) of all model trainings so far. */
+        public int modelEpochs() { return modelEpochs; }
 
         public double rolloutSeconds() { return rolloutNanos / 1e9; }
 
@@ -199,6 +206,8 @@ public final class Mbpo implements Trainer {
         ModelRollouts.Stats s = rollouts.rollout(real, (o, n, a, rng) -> sac.act(o, n, a, false, rng), task,
                 config.rolloutBatch(), length, modelBuffer.buffer(), rolloutRng);
         timings.modelNanos += t1 - t0;
+        timings.modelTrainings++;
+        timings.modelEpochs += report.epochs();
         timings.rolloutNanos += System.nanoTime() - t1;
         int off = SacStats.NAMES.size();
         metrics.add(off, report.toArray());

@@ -170,6 +170,31 @@ class VectorKernelsProperties {
         assertSameBits(expect, got, "activationBackward " + act);
     }
 
+    /** Lengths around the chunk of the two-pass SiLU/softplus backward, on 1-3 threads. */
+    @Property(tries = 60)
+    void activationBackwardMatchesScalarAcrossChunksAndThreads(
+            @ForAll Activation act, @ForAll("chunked") int n, @ForAll @IntRange(min = 1, max = 3) int threads,
+            @ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] x = random(rng, n);
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) y[i] = act.apply(x[i]);
+        float[] dy = random(rng, n);
+        float[] expect = random(rng, n);
+        float[] got = expect.clone();
+        scalar.activationBackward(act, n, x, 0, y, 0, dy, 0, expect, 0);
+        try (VectorKernels v = new VectorKernels(threads, 0, 0)) {
+            v.activationBackward(act, n, x, 0, y, 0, dy, 0, got, 0);
+        }
+        assertSameBits(expect, got, "activationBackward " + act + " n=" + n + " threads=" + threads);
+    }
+
+    @Provide
+    Arbitrary<Integer> chunked() {
+        int c = VectorLoops.BACKWARD_SCRATCH;
+        return Arbitraries.of(c - 1, c, c + 1, 2 * c + 9, VectorKernels.PARALLEL_ELEMENTS + 4097);
+    }
+
     // ---- reductions ----
 
     @Property(tries = 200)
