@@ -33,10 +33,13 @@ final class Quat {
         q[a + 3] *= s;
     }
 
-    /** q = (cos(angle/2), sin(angle/2) * axis) for a unit axis. */
+    /**
+     * q = (cos(angle/2), sin(angle/2) * axis) for a unit axis. {@link StrictTrig} gives
+     * StrictMath's bits without the allocation StrictMath makes per call on JDK 21+.
+     */
     static void fromAxisAngle(double[] q, int a, double ax, double ay, double az, double angle) {
-        double s = StrictMath.sin(0.5 * angle);
-        q[a] = StrictMath.cos(0.5 * angle);
+        double s = StrictTrig.sin(0.5 * angle);
+        q[a] = StrictTrig.cos(0.5 * angle);
         q[a + 1] = s * ax;
         q[a + 2] = s * ay;
         q[a + 3] = s * az;
