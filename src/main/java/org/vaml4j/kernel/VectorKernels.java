@@ -214,15 +214,10 @@ public final class VectorKernels implements Kernels, AutoCloseable {
                     new float[VectorLoops.BACKWARD_SCRATCH]);
             return;
         }
-        try {
-            mapJob.set(Kind.ACTIVATION_BACKWARD, null, null, act, n, 0, 0, 0f, false,
-                    x, xOff, y, yOff, dy, dyOff, dx, dxOff);
-            if (threads > 1 && n >= PARALLEL_ELEMENTS) pool.run(mapJob);
-            else mapJob.run(0, 1);
-        } finally {
-            mapJob.clear();
-            pool.release();
-        }
+        // held even for a one-part call: the job owns the scratch chunk of SiLU/softplus
+        mapJob.set(Kind.ACTIVATION_BACKWARD, null, null, act, n, 0, 0, 0f, false,
+                x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+        runMap(threads > 1 && n >= PARALLEL_ELEMENTS);
     }
 
     // ---- reductions ----
@@ -282,8 +277,14 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     /** Runs the filled {@link #mapJob} on the team, then releases it. */
     private void runMap() {
+        runMap(true);
+    }
+
+    /** Runs the filled {@link #mapJob} on the team or, if not {@code split}, on the caller alone; then releases the team. */
+    private void runMap(boolean split) {
         try {
-            pool.run(mapJob);
+            if (split) pool.run(mapJob);
+            else mapJob.run(0, 1);
         } finally {
             mapJob.clear();
             pool.release();

@@ -6,14 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.vaml4j.env.Env;
-import org.vaml4j.env.EnvRegistry;
+import org.vaml4j.SeedMeans;
 import org.vaml4j.experiment.Algorithm;
-import org.vaml4j.experiment.Presets;
-import org.vaml4j.experiment.Settings;
-import org.vaml4j.kernel.KernelChoice;
-import org.vaml4j.rl.Trainer;
-import org.vaml4j.rl.TrainingListener;
 
 /**
  * MBPO with {@code mle} and with {@code vagram} balances InvertedPendulum-v4 in far fewer env steps
@@ -52,29 +46,14 @@ class MbpoInvertedPendulumLearningTest {
     static final List<String> SAC_SMALL = List.of("sac.hidden_width=64", "sac.batch_size=128", "loop.start_steps=500",
             "loop.update_after=500");
 
+    static final long[] SEEDS = {0, 1, 2};
+
+    static double meanOverSeeds(String what, long steps, SeedMeans.Run run) throws Exception {
+        return SeedMeans.over(what + " on InvertedPendulum after " + steps + " steps", SEEDS, run);
+    }
+
     static double run(Algorithm algorithm, String name, List<String> sets, long steps, long seed) throws Exception {
-        EnvRegistry envs = EnvRegistry.standard();
-        Env env = envs.make("invertedpendulum"), evalEnv = envs.make("invertedpendulum");
-        Settings s = Presets.resolve(name, env.id(), sets);
-        Trainer t = algorithm.create(s, env, evalEnv, seed, KernelChoice.select("auto", 1));
-        t.train(steps, TrainingListener.none());
-        return t.evaluate(5);
-    }
-
-    static double meanOverSeeds(String what, long steps, SeedRun run) throws Exception {
-        double sum = 0;
-        StringBuilder each = new StringBuilder();
-        for (long seed = 0; seed <= 2; seed++) {
-            double r = run.returnOf(seed);
-            sum += r;
-            each.append(String.format(" seed %d: %.1f", seed, r));
-        }
-        System.out.printf("%s on InvertedPendulum after %d steps:%s; mean %.1f%n", what, steps, each, sum / 3);
-        return sum / 3;
-    }
-
-    interface SeedRun {
-        double returnOf(long seed) throws Exception;
+        return PresetRuns.finalReturn(algorithm, name, "invertedpendulum", sets, steps, seed);
     }
 
     static List<String> withLoss(String loss) {

@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.vaml4j.env.Env;
-import org.vaml4j.env.EnvRegistry;
-import org.vaml4j.experiment.Presets;
-import org.vaml4j.experiment.Settings;
-import org.vaml4j.kernel.KernelChoice;
-import org.vaml4j.rl.Trainer;
-import org.vaml4j.rl.TrainingListener;
+import org.vaml4j.SeedMeans;
 
 /**
  * Value-aware MBRL (MBPO + the stale-value correction, Modhe et al. Alg. 2) with the
@@ -36,26 +30,10 @@ class VaMbrlAlgorithmLearningTest {
             "mbpo.updates_per_step=10", "sac.hidden_width=64", "sac.batch_size=128", "model.members=5", "model.elites=3",
             "model.hidden_layers=3", "model.hidden_width=64", "model.max_epochs=30", "model.weight_decay=1e-5");
 
-    static double run(long seed) throws Exception {
-        EnvRegistry envs = EnvRegistry.standard();
-        Env env = envs.make("pendulum"), evalEnv = envs.make("pendulum");
-        Settings s = Presets.resolve("va-mbrl", env.id(), SMALL);
-        Trainer t = new VaMbrlAlgorithm().create(s, env, evalEnv, seed, KernelChoice.select("auto", 1));
-        t.train(STEPS, TrainingListener.none());
-        return t.evaluate(5);
-    }
-
     @Test
     void vaMbrlWithMaL1LearnsPendulumIn4000Steps() throws Exception {
-        double sum = 0;
-        StringBuilder each = new StringBuilder();
-        for (long seed = 0; seed <= 2; seed++) {
-            double r = run(seed);
-            sum += r;
-            each.append(String.format(" seed %d: %.1f", seed, r));
-        }
-        double mean = sum / 3;
-        System.out.printf("va-mbrl (ma-l1) after %d steps:%s; mean %.1f%n", STEPS, each, mean);
+        double mean = SeedMeans.over("va-mbrl (ma-l1) after " + STEPS + " steps", new long[] {0, 1, 2},
+                seed -> PresetRuns.finalReturn(new VaMbrlAlgorithm(), "va-mbrl", "pendulum", SMALL, STEPS, seed));
         assertTrue(mean > -450, "va-mbrl (ma-l1) mean return after " + STEPS + " steps: " + mean);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.vaml4j.SeedMeans;
 import org.vaml4j.env.EnvRegistry;
 import org.vaml4j.kernel.KernelChoice;
 import org.vaml4j.kernel.Kernels;
@@ -72,34 +73,24 @@ class MbpoLearningTest {
         return t.evaluate(5);
     }
 
-    /** Mean over {@link #SEEDS} of {@code run}, printing each seed's return. */
-    static double meanOverSeeds(String what, java.util.function.LongToDoubleFunction run) {
-        double sum = 0;
-        StringBuilder each = new StringBuilder();
-        for (long seed : SEEDS) {
-            double r = run.applyAsDouble(seed);
-            sum += r;
-            each.append(String.format(" seed %d: %.1f", seed, r));
-        }
-        double mean = sum / SEEDS.length;
-        System.out.printf("%s after %d steps:%s; mean %.1f%n", what, STEPS, each, mean);
-        return mean;
+    static double meanOverSeeds(String what, SeedMeans.Run run) throws Exception {
+        return SeedMeans.over(what + " after " + STEPS + " steps", SEEDS, run);
     }
 
     @Test
-    void mbpoWithVagramSolvesPendulumIn4000Steps() {
+    void mbpoWithVagramSolvesPendulumIn4000Steps() throws Exception {
         double r = meanOverSeeds("MBPO (vagram)", seed -> mbpo("vagram", ModelHead.DETERMINISTIC, seed));
         assertTrue(r > -450, "MBPO (vagram) mean return after " + STEPS + " steps: " + r);
     }
 
     @Test
-    void mbpoWithMleSolvesPendulumIn4000Steps() {
+    void mbpoWithMleSolvesPendulumIn4000Steps() throws Exception {
         double r = meanOverSeeds("MBPO (mle)", seed -> mbpo("mle", ModelHead.GAUSSIAN, seed));
         assertTrue(r > -450, "MBPO (mle) mean return after " + STEPS + " steps: " + r);
     }
 
     @Test
-    void sacAloneIsFarFromSolvedWithTheSameBudget() {
+    void sacAloneIsFarFromSolvedWithTheSameBudget() throws Exception {
         double r = meanOverSeeds("SAC alone", MbpoLearningTest::sac);
         assertTrue(r < -600, "SAC alone mean return after " + STEPS + " steps: " + r
                 + " (the MBPO comparison assumes it has not solved Pendulum)");
