@@ -8,7 +8,7 @@ import java.util.Arrays;
  * in the layout of the parameters, the step count, and one decay coefficient per entry. The
  * subclasses differ only in where the weight decay enters the update.
  */
-abstract sealed class AdamBase implements Optimizer permits Adam, AdamW {
+abstract sealed class AdamBase implements Optimizer, AdamState permits Adam, AdamW {
 
     protected final Params params;
     protected final AdamConfig config;
@@ -30,6 +30,16 @@ abstract sealed class AdamBase implements Optimizer permits Adam, AdamW {
     @Override public long steps() { return t; }
 
     public AdamConfig config() { return config; }
+
+    @Override public float[] moment1() { return m; }
+
+    @Override public float[] moment2() { return v; }
+
+    @Override
+    public void restoreSteps(long steps) {
+        if (steps < 0) throw new IllegalArgumentException("adam: step count must be >= 0, got " + steps);
+        t = steps;
+    }
 
     @Override
     public void step() {
