@@ -14,6 +14,7 @@ import org.vaml4j.autodiff.ops.Sub;
 import org.vaml4j.kernel.Kernels;
 import org.vaml4j.nn.Adam;
 import org.vaml4j.nn.AdamConfig;
+import org.vaml4j.nn.AdamState;
 import org.vaml4j.nn.ArchiveReader;
 import org.vaml4j.nn.ArchiveWriter;
 import org.vaml4j.nn.Mlp;
@@ -258,6 +259,28 @@ public final class Sac {
      */
     public SoftValueFunctions valueFunctions() {
         return new SacValueFunctions(this, policy, critics, actor, critic, criticTarget);
+    }
+
+    // ---- state access for device-resident backends (org.vaml4j.rl.device) ----
+
+    /** The parameter (1) holding log α. */
+    public Params logAlphaParams() { return logAlpha; }
+
+    /** The actor's optimizer state (moments and step count, shared). */
+    public AdamState actorOptimizer() { return actorOpt; }
+
+    public AdamState criticOptimizer() { return criticOpt; }
+
+    public AdamState alphaOptimizer() { return alphaOpt; }
+
+    /** Critic-only updates done so far ({@link #updateCritic}). */
+    public long criticOnlyUpdates() { return criticOnlyUpdates; }
+
+    /** Sets the update counts after a backend outside this object ran the updates. */
+    public void restoreUpdateCounts(long updates, long criticOnlyUpdates) {
+        if (updates < 0 || criticOnlyUpdates < 0) throw new IllegalArgumentException("sac: update counts must be >= 0");
+        this.updates = updates;
+        this.criticOnlyUpdates = criticOnlyUpdates;
     }
 
     /** Writes networks, optimizer states and the update count under {@code prefix}. */

@@ -59,7 +59,8 @@ public interface Device extends AutoCloseable {
 
     /**
      * Runs {@code launches} once in recording mode and returns what it launched as a replayable
-     * graph. The body may only launch kernels (no transfers); every scalar it passes is fixed in
+     * graph; capturing executes nothing (the first replay does). The body may only launch kernels
+     * (no transfers, no allocation); every scalar it passes is fixed in
      * the graph, so values that change from step to step must live in device buffers (step
      * counters, random-stream positions, the temperature).
      */

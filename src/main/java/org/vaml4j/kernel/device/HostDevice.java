@@ -107,22 +107,26 @@ public final class HostDevice implements Device {
         transfer("synchronize");
     }
 
+    /**
+     * Records nothing and runs nothing now: as on a GPU, capturing does not execute the launches.
+     * Each replay runs the body, with transfers refused as inside a capture.
+     */
     @Override
     public Graph capture(Runnable launches) {
         if (capturing) throw new IllegalStateException("capture: already capturing");
-        capturing = true;
-        try {
-            launches.run();
-        } finally {
-            capturing = false;
-        }
         return new Graph() {
             private boolean closed;
 
             @Override
             public void replay() {
                 if (closed) throw new IllegalStateException("graph: already closed");
-                launches.run();
+                if (capturing) throw new IllegalStateException("graph: replay inside capture");
+                capturing = true;
+                try {
+                    launches.run();
+                } finally {
+                    capturing = false;
+                }
             }
 
             @Override
