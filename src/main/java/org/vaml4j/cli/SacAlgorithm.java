@@ -4,10 +4,12 @@ import org.vaml4j.env.Env;
 import org.vaml4j.experiment.Algorithm;
 import org.vaml4j.experiment.Settings;
 import org.vaml4j.kernel.Kernels;
+import org.vaml4j.kernel.device.Cuda;
 import org.vaml4j.rl.OffPolicyLoopConfig;
 import org.vaml4j.rl.SacConfig;
 import org.vaml4j.rl.SacTrainer;
 import org.vaml4j.rl.Trainer;
+import org.vaml4j.rl.device.DeviceSac;
 
 /** {@code --algo sac}: maps the {@code sac.*} and {@code loop.*} settings onto {@link SacConfig} and {@link OffPolicyLoopConfig}. */
 final class SacAlgorithm implements Algorithm {
@@ -18,9 +20,17 @@ final class SacAlgorithm implements Algorithm {
 
     @Override public String reference() { return "Haarnoja et al. 2018, arXiv:1812.05905 Alg. 1"; }
 
+    @Override public boolean runsOnCuda() { return true; }
+
+    /** With {@code run.kernels=cuda} the updates run device-resident on the GPU ({@link DeviceSac}). */
     @Override
     public Trainer create(Settings s, Env env, Env evalEnv, long seed, Kernels kernels) {
-        return new SacTrainer(env, evalEnv, sacConfig(s), loopConfig(s), seed, kernels);
+        OffPolicyLoopConfig loop = loopConfig(s);
+        if (s.string("run.kernels").equals("cuda")) {
+            return new SacTrainer(env, evalEnv, sacConfig(s), loop, seed, kernels,
+                    (sac, runSeed) -> new DeviceSac(Cuda.open(), sac, loop.bufferCapacity(), runSeed));
+        }
+        return new SacTrainer(env, evalEnv, sacConfig(s), loop, seed, kernels);
     }
 
     static SacConfig sacConfig(Settings s) {

@@ -21,6 +21,9 @@ public interface Algorithm {
     /** The paper and algorithm it implements, e.g. {@code "Janner et al. 2019"} (for {@code vaml4j algos}). */
     default String reference() { return ""; }
 
+    /** Whether {@code run.kernels=cuda} runs this algorithm's training on a GPU (else it is refused). */
+    default boolean runsOnCuda() { return false; }
+
     /**
      * A fresh trainer for {@code env} (evaluation on {@code evalEnv}) configured by {@code settings}
      * (defaults + task preset + overrides); bad values throw IllegalArgumentException naming the key.

@@ -34,9 +34,7 @@ public final class SacTrainer implements Trainer {
     private final Sac sac;
     private final ReplayBuffer buffer;
     private final EnvLoop envLoop;
-    private final Batch batch;
-    private final Rng updateRng;
-    private final Rng bufferRng;
+    private final SacUpdater updater;
     private final MetricMeans metrics = new MetricMeans(SacStats.NAMES);
     private long nextEval;
 
@@ -45,6 +43,18 @@ public final class SacTrainer implements Trainer {
      * @param evalEnv a separate instance of the same task for evaluation (needs a time limit)
      */
     public SacTrainer(Env env, Env evalEnv, SacConfig config, OffPolicyLoopConfig loop, long seed, Kernels kernels) {
+        this(env, evalEnv, config, loop, seed, kernels, HostSacUpdater::new);
+    }
+
+    /** Where the updates run: given the agent (and the run seed for its random streams), a {@link SacUpdater}. */
+    @FunctionalInterface
+    public interface Updaters {
+        SacUpdater create(Sac sac, long seed);
+    }
+
+    /** As above, with the updates run by {@code updaters} (e.g. device-resident on a GPU). */
+    public SacTrainer(Env env, Env evalEnv, SacConfig config, OffPolicyLoopConfig loop, long seed, Kernels kernels,
+                      Updaters updaters) {
         this.envLoop = new EnvLoop("sac", env, evalEnv, loop.bufferCapacity(), seed);
         this.buffer = envLoop.buffer();
         this.evalEnv = evalEnv;
@@ -52,9 +62,7 @@ public final class SacTrainer implements Trainer {
         this.seed = seed;
         int obsDim = buffer.obsDim(), actDim = buffer.actDim();
         this.sac = new Sac(obsDim, actDim, config, kernels, Rng.stream(seed, "init"));
-        this.batch = new Batch(config.batchSize(), obsDim, actDim);
-        this.updateRng = Rng.stream(seed, "update");
-        this.bufferRng = Rng.stream(seed, "buffer");
+        this.updater = updaters.create(sac, seed);
         this.nextEval = loop.evalEvery();
     }
 
@@ -75,24 +83,28 @@ public final class SacTrainer implements Trainer {
     public void train(long totalSteps, TrainingListener listener) {
         while (envLoop.step() < totalSteps) {
             // ---- act (uniform random for the first startSteps, then a ~ pi(.|s)), step, store ----
-            Transition t = envLoop.step(sac, envLoop.step() < loop.startSteps());
+            boolean explore = envLoop.step() < loop.startSteps();
+            if (!explore) updater.syncActor();
+            Transition t = envLoop.step(sac, explore);
             long step = envLoop.step();
 
             // ---- SAC updates once the buffer holds updateAfter transitions ----
             if (buffer.size() >= loop.updateAfter()) {
-                for (int u = 0; u < loop.updatesPerStep(); u++) {
-                    buffer.sample(bufferRng, batch);
-                    try {
-                        metrics.add(0, sac.update(batch, updateRng).toArray());
-                    } catch (IllegalStateException e) {
-                        throw new IllegalStateException("at env step " + step + ": " + e.getMessage(), e);
-                    }
+                try {
+                    updater.update(buffer, loop.updatesPerStep(), metrics);
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("at env step " + step + ": " + e.getMessage(), e);
                 }
             }
             listener.onStep(step);
 
             // ---- episode end: evaluate when due, report ----
             if (t.done()) {
+                try {
+                    updater.flush(metrics);
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("at env step " + step + ": " + e.getMessage(), e);
+                }
                 double evalReturn = Double.NaN;
                 if (step >= nextEval) {
                     evalReturn = evaluate(loop.evalEpisodes());
@@ -105,6 +117,7 @@ public final class SacTrainer implements Trainer {
 
     @Override
     public double evaluate(int episodes) {
+        updater.syncActor();
         return PolicyEvaluation.meanReturn(evalEnv, sac, seed, episodes);
     }
 
@@ -112,27 +125,28 @@ public final class SacTrainer implements Trainer {
 
     @Override
     public void writeState(ArchiveWriter w) throws IOException {
+        updater.syncAll();
         envLoop.write(w, "loop.");
         sac.write(w, "sac.");
         buffer.write(w, "buffer.");
-        w.longs("rng", updateRng.state(), bufferRng.state());
+        updater.write(w, "");
         w.longs("next_eval", nextEval);
     }
 
     @Override
     public void readState(ArchiveReader r) {
-        long[] rng = r.longs("rng", 2);
         nextEval = r.longs("next_eval", 1)[0];
         envLoop.read(r, "loop.");
         sac.read(r, "sac.");
         buffer.read(r, "buffer.");
-        updateRng.setState(rng[0]);
-        bufferRng.setState(rng[1]);
+        updater.read(r, "");
+        updater.restored();
         metrics.meansAndReset();
     }
 
     @Override
     public void writeAgent(ArchiveWriter w) throws IOException {
+        updater.syncAll();
         sac.actorParams().write(w, "actor.");
         sac.criticParams().write(w, "critic.");
         sac.targetCriticParams().write(w, "critic_target.");

@@ -14,6 +14,9 @@ import org.vaml4j.rl.ReplayBuffer;
 import org.vaml4j.rl.Rng;
 import org.vaml4j.rl.Sac;
 import org.vaml4j.rl.SacConfig;
+import org.vaml4j.rl.SacUpdater;
+import org.vaml4j.nn.ArchiveReader;
+import org.vaml4j.nn.ArchiveWriter;
 import org.vaml4j.rl.SacStats;
 
 /**
@@ -39,7 +42,7 @@ import org.vaml4j.rl.SacStats;
  * run. Given the same batch and noise ({@link #updateWith}) one update agrees with the CPU to
  * float tolerance.
  */
-public final class DeviceSac implements AutoCloseable {
+public final class DeviceSac implements SacUpdater {
 
     /** Statistics rows kept on the device between two reads. */
     static final int RING = 1024;
@@ -67,7 +70,7 @@ public final class DeviceSac implements AutoCloseable {
     /**
      * The device twin of {@code host} (its current parameters and optimizer states are uploaded)
      * training from a mirror of a replay buffer of {@code capacity}; the device streams are keyed
-     * from {@code seed}.
+     * from {@code seed}. Takes ownership of {@code device}: {@link #close} closes it.
      */
     public DeviceSac(Device device, Sac host, int capacity, long seed) {
         this.device = device;
@@ -149,6 +152,7 @@ public final class DeviceSac implements AutoCloseable {
      *
      * @throws IllegalStateException when a loss read from the ring is not finite (naming the update)
      */
+    @Override
     public void update(ReplayBuffer buffer, int n, MetricMeans metrics) {
         if (n < 0) throw new IllegalArgumentException("device sac: update count must be >= 0, got " + n);
         if (buffer.size() == 0) throw new IllegalStateException("device sac: the replay buffer is empty");
@@ -381,9 +385,30 @@ public final class DeviceSac implements AutoCloseable {
         return s;
     }
 
-    /** Frees the graphs; the buffers go with the device (its owner closes it). */
+    // ---- SacUpdater: when the host agent must be current ----
+
+    @Override public void flush(MetricMeans metrics) { readStatistics(metrics); }
+
+    @Override public void syncActor() { downloadActor(); }
+
+    @Override public void syncAll() { download(); }
+
+    @Override public void restored() { upload(); }
+
+    @Override
+    public void write(ArchiveWriter w, String prefix) throws java.io.IOException {
+        w.longs(prefix + "device_rng", randomState());
+    }
+
+    @Override
+    public void read(ArchiveReader r, String prefix) {
+        setRandomState(r.longs(prefix + "device_rng", 4));
+    }
+
+    /** Frees the graphs and closes the device (with every buffer on it). */
     @Override
     public void close() {
         for (Graph g : new Graph[] {begin, criticStep, actorStep, polyak, end, all}) if (g != null) g.close();
+        device.close();
     }
 }
