@@ -50,10 +50,10 @@ std::string probeDevice(cudaDeviceProp& prop, size_t& freeBytes, size_t& totalBy
     int count = 0;
     cudaError_t err = cudaGetDeviceCount(&count);
     if (err != cudaSuccess) {
-        if (driver == 0) return "no NVIDIA driver found (cudaGetDeviceCount: " + errorText(err) + ")";
+        if (driver == 0) return "no NVIDIA driver found: cudaGetDeviceCount says " + errorText(err);
         if (err == cudaErrorInsufficientDriver) {
             return "the NVIDIA driver supports CUDA " + versionText(driver) + ", this library needs " + versionText(runtime)
-                    + " or newer (" + errorText(err) + ")";
+                    + " or newer: " + errorText(err);
         }
         return "cudaGetDeviceCount: " + errorText(err);
     }
