@@ -10,7 +10,6 @@ import org.vaml4j.env.Env;
 import org.vaml4j.env.EnvRegistry;
 import org.vaml4j.experiment.Presets;
 import org.vaml4j.experiment.Settings;
-import org.vaml4j.kernel.KernelChoice;
 import org.vaml4j.kernel.Kernels;
 import org.vaml4j.mbrl.Mbpo;
 
@@ -96,11 +95,11 @@ final class BenchCommand implements Command {
         sets.add(0, "mbpo.first_training_max_epochs=" + FIRST_TRAINING_CAP);   // the user's --set comes later and wins
         sets.add("mbpo.start_steps=" + start);
         Settings s = Presets.resolve("mbpo", env.id(), sets);
-        Kernels kernels = KernelChoice.select(s.string("run.kernels"), Math.max(1, s.integer("run.threads", 0, 1024)));
+        Kernels kernels = RunKernels.select(s.string("run.kernels"), Math.max(1, s.integer("run.threads", 0, 1024)));
         Mbpo mbpo = (Mbpo) new MbpoAlgorithm().create(s, env, evalEnv, seed, kernels);
         out.println("MBPO_EPOCH " + env.id() + ", loss " + s.string("model.loss") + ", " + s.string("mbpo.updates_per_step")
                 + " SAC updates per step, " + s.string("mbpo.rollout_batch") + " rollouts per training, JDK "
-                + System.getProperty("java.version") + ", " + KernelChoice.describe(kernels));
+                + System.getProperty("java.version") + ", " + RunKernels.describe(s.string("run.kernels"), kernels));
         List<MbpoEpochBench.Epoch> result = MbpoEpochBench.run(mbpo, start, s.integer("mbpo.epoch_length", 1, Integer.MAX_VALUE),
                 warmup, epochs, out);
         double wall = 0, cpu = 0;

@@ -4,18 +4,21 @@ import java.io.PrintStream;
 import java.util.List;
 import org.vaml4j.kernel.KernelChoice;
 import org.vaml4j.kernel.Kernels;
+import org.vaml4j.kernel.device.Cuda;
 
-/** {@code vaml4j info}: backend, vector lanes, threads, JDK. */
+/** {@code vaml4j info}: backend, vector lanes, threads, JDK, CUDA. */
 final class InfoCommand implements Command {
 
     @Override public String name() { return "info"; }
 
-    @Override public String summary() { return "print the kernel backend, vector lanes, threads and JDK"; }
+    @Override public String summary() { return "print the kernel backend, vector lanes, threads, JDK and the CUDA GPU"; }
 
     @Override
     public String help() {
         return "usage: vaml4j info\n\nPrints the version, the JDK, the kernel backend this JVM selects "
-                + "(vector when jdk.incubator.vector is present, else scalar), its float lanes and the thread count.\n";
+                + "(vector when jdk.incubator.vector is present, else scalar), its float lanes, the thread count, and\n"
+                + "whether run.kernels=cuda can run here: the GPU (memory, compute capability, SMs, driver and runtime\n"
+                + "versions) or why not.\n";
     }
 
     @Override
@@ -32,6 +35,7 @@ final class InfoCommand implements Command {
         out.println("threads  " + threads);
         out.println("vector   " + (KernelChoice.vectorApiPresent() ? "jdk.incubator.vector present"
                 : "jdk.incubator.vector absent: scalar kernels (run with --add-modules jdk.incubator.vector)"));
+        out.println("cuda     " + Cuda.status().describe());
         return 0;
     }
 }

@@ -19,7 +19,6 @@ import org.vaml4j.experiment.RunDirectory;
 import org.vaml4j.experiment.Settings;
 import org.vaml4j.experiment.SummaryJson;
 import org.vaml4j.experiment.TrainingRun;
-import org.vaml4j.kernel.KernelChoice;
 import org.vaml4j.kernel.Kernels;
 import org.vaml4j.rl.Trainer;
 
@@ -109,12 +108,12 @@ final class TrainCommand implements Command {
         if (outDir == null) throw new UsageException("--out is required");
 
         int threads = settings.integer("run.threads", 0, 1024);
-        Kernels kernels = KernelChoice.select(settings.string("run.kernels"),
-                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        String kernelName = settings.string("run.kernels");
+        Kernels kernels = RunKernels.select(kernelName, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         Trainer trainer = algo.create(settings, env, evalEnv, seed, kernels);
         RunDirectory dir = new RunDirectory(Path.of(outDir));
         err.println("vaml4j train: " + algo.name() + " on " + env.id() + ", seed " + seed + ", " + steps + " steps -> " + dir.root()
-                + (resume ? " (resume)" : "") + "; " + KernelChoice.describe(kernels));
+                + (resume ? " (resume)" : "") + "; " + RunKernels.describe(kernelName, kernels));
         SummaryJson summary = new TrainingRun(dir, settings, trainer, steps, System::nanoTime)
                 .execute(resume, (start, total) -> progressLine(err, start, total));
         out.println(summary.toJson());

@@ -16,8 +16,10 @@ public final class KernelChoice {
     /**
      * The backend named {@code "scalar"}, {@code "vector"} or {@code "auto"} (vector when the
      * module is present, else scalar). {@code threads} bounds the worker threads a backend may use.
+     * {@code "cuda"} is no {@code float[]} backend: the GPU runs whole updates through a device
+     * trainer ({@code run.kernels=cuda}), whose host-side kernels are {@code "auto"}.
      *
-     * @throws IllegalArgumentException for an unknown name, or "vector" without the module
+     * @throws IllegalArgumentException for an unknown name, "cuda", or "vector" without the module
      */
     public static Kernels select(String name, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -31,8 +33,11 @@ public final class KernelChoice {
                 }
                 yield VectorBackend.create(threads);
             }
+            case "cuda" -> throw new IllegalArgumentException("backend 'cuda' is not a float[] kernel backend: "
+                    + "the GPU is selected with run.kernels=cuda, which runs the training updates on the device "
+                    + "(parameters, optimizer state and buffers stay there); its host-side kernels are select(\"auto\", ...)");
             default -> throw new IllegalArgumentException(
-                    "unknown backend '" + name + "'; accepted: auto, vector, scalar");
+                    "unknown backend '" + name + "'; accepted: auto, vector, scalar (and cuda for run.kernels)");
         };
     }
 

@@ -2,11 +2,13 @@ package org.vaml4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.vaml4j.kernel.device.Cuda;
 
 /** {@code vaml4j bench}: the CSV of one engine workload, and the usage errors. */
 class BenchCommandTest {
@@ -48,6 +50,16 @@ class BenchCommandTest {
         assertTrue(r[1].contains("MBPO_EPOCH warm-up epoch 0"), r[1]);
         assertTrue(r[1].lines().anyMatch(l -> l.matches("MBPO_EPOCH epoch 1: [0-9.]+ s wall, [0-9.]+ s CPU .*real 500, .*")), r[1]);
         assertTrue(r[1].contains("MBPO_EPOCH mean"), r[1]);
+    }
+
+    @Test
+    void mbpoEpochWithCudaWhereItCannotRunIsOneLineAndExitTwo() {
+        Cuda.Status gpu = Cuda.status();
+        assumeFalse(gpu.usable(), "a GPU is usable here");
+        String[] r = run("bench", "--only", "MBPO_EPOCH", "--env", "pendulum", "--set", "run.kernels=cuda");
+        assertEquals("2", r[0], r[2]);
+        assertEquals("vaml4j bench: run.kernels=cuda: CUDA is not usable here: " + gpu.reason() + System.lineSeparator(), r[2]);
+        assertEquals("", r[1]);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.vaml4j.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaml4j.kernel.device.Cuda;
 
 class TrainCommandTest {
 
@@ -124,6 +126,20 @@ class TrainCommandTest {
         Result resume = run("train", "--env", "pendulum", "--steps", "10", "--out", dir.resolve("none").toString(), "--resume");
         assertEquals(2, resume.code());
         assertTrue(resume.err().contains("nothing to resume"), resume.err());
+    }
+
+    @Test
+    void cudaWhereItCannotRunIsOneLineAndExitTwoWithNothingWritten(@TempDir Path dir) throws Exception {
+        Cuda.Status gpu = Cuda.status();
+        assumeFalse(gpu.usable(), "a GPU is usable here");
+        Path run = Files.createDirectory(dir.resolve("run"));
+        Result r = run("train", "--algo", "sac", "--env", "pendulum", "--steps", "10", "--out", run.toString(), "--set", "run.kernels=cuda");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("vaml4j train: run.kernels=cuda: CUDA is not usable here: " + gpu.reason() + System.lineSeparator(), r.err());
+        assertEquals("", r.out());
+        try (var files = Files.list(run)) {
+            assertEquals(List.of(), files.toList());
+        }
     }
 
     @Test

@@ -22,8 +22,15 @@ class KernelChoiceTest {
 
     @Test
     void unknownNameListsTheAcceptedOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelChoice.select("gpu", 1));
+        assertEquals("unknown backend 'gpu'; accepted: auto, vector, scalar (and cuda for run.kernels)", e.getMessage());
+    }
+
+    @Test
+    void cudaIsNoFloatArrayBackendAndSaysWhereItIsSelected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelChoice.select("cuda", 1));
-        assertEquals("unknown backend 'cuda'; accepted: auto, vector, scalar", e.getMessage());
+        assertTrue(e.getMessage().startsWith("backend 'cuda' is not a float[] kernel backend: the GPU is selected with run.kernels=cuda"),
+                e.getMessage());
     }
 
     @Test

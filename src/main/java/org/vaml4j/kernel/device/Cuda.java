@@ -75,8 +75,9 @@ public final class Cuda {
             } else {
                 try (InputStream in = Cuda.class.getResourceAsStream(RESOURCE)) {
                     if (in == null) {
-                        return none("this jar carries no CUDA library (it was built without nvcc; rebuild with "
-                                + "native/build.sh or mvn -Pcuda)");
+                        return none("this jar carries no CUDA library (it was built where nvcc was not found; "
+                                + "build it with the CUDA toolkit installed, or set -Dvaml4j.cuda.library=PATH to a "
+                                + "libvaml4j_cuda.so from native/build.sh)");
                     }
                     Path tmp = Files.createTempFile("vaml4j_cuda", ".so");
                     tmp.toFile().deleteOnExit();
@@ -106,6 +107,6 @@ public final class Cuda {
     }
 
     private static Status none(String reason) {
-        return new Status(false, reason, "", 0, 0, "", "", 0);
+        return new Status(false, reason.strip().replaceAll("\\s*\\R\\s*", " "), "", 0, 0, "", "", 0);
     }
 }
