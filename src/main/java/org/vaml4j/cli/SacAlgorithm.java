@@ -20,7 +20,7 @@ final class SacAlgorithm implements Algorithm {
 
     @Override public String reference() { return "Haarnoja et al. 2018, arXiv:1812.05905 Alg. 1"; }
 
-    @Override public boolean runsOnCuda() { return true; }
+    @Override public boolean runsOnCuda(Settings s) { return true; }
 
     /** With {@code run.kernels=cuda} the updates run device-resident on the GPU ({@link DeviceSac}). */
     @Override

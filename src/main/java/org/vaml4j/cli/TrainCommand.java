@@ -110,6 +110,9 @@ final class TrainCommand implements Command {
         int threads = settings.integer("run.threads", 0, 1024);
         String kernelName = settings.string("run.kernels");
         Kernels kernels = RunKernels.select(kernelName, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        if (kernelName.equals("cuda") && !algo.runsOnCuda(settings)) {
+            throw new UsageException("run.kernels=cuda: " + algo.gpuLimitation(settings));
+        }
         Trainer trainer = algo.create(settings, env, evalEnv, seed, kernels);
         RunDirectory dir = new RunDirectory(Path.of(outDir));
         err.println("vaml4j train: " + algo.name() + " on " + env.id() + ", seed " + seed + ", " + steps + " steps -> " + dir.root()

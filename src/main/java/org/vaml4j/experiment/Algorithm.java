@@ -21,8 +21,13 @@ public interface Algorithm {
     /** The paper and algorithm it implements, e.g. {@code "Janner et al. 2019"} (for {@code vaml4j algos}). */
     default String reference() { return ""; }
 
-    /** Whether {@code run.kernels=cuda} runs this algorithm's training on a GPU (else it is refused). */
-    default boolean runsOnCuda() { return false; }
+    /** Whether {@code run.kernels=cuda} runs training with these settings on a GPU (else it is refused). */
+    default boolean runsOnCuda(Settings settings) { return false; }
+
+    /** Why {@link #runsOnCuda} is false, for the error line. */
+    default String gpuLimitation(Settings settings) {
+        return "--algo " + name() + " trains on the CPU only; on the GPU: --algo sac, and --algo mbpo with --loss mle";
+    }
 
     /**
      * A fresh trainer for {@code env} (evaluation on {@code evalEnv}) configured by {@code settings}

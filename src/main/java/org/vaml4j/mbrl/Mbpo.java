@@ -10,8 +10,8 @@ import org.vaml4j.kernel.Kernels;
 import org.vaml4j.mbrl.loss.ModelLoss;
 import org.vaml4j.nn.ArchiveReader;
 import org.vaml4j.nn.ArchiveWriter;
-import org.vaml4j.rl.Batch;
 import org.vaml4j.rl.EnvLoop;
+import org.vaml4j.rl.HostSacUpdater;
 import org.vaml4j.rl.MetricMeans;
 import org.vaml4j.rl.PolicyEvaluation;
 import org.vaml4j.rl.ReplayBuffer;
@@ -19,6 +19,7 @@ import org.vaml4j.rl.Rng;
 import org.vaml4j.rl.Sac;
 import org.vaml4j.rl.SacConfig;
 import org.vaml4j.rl.SacStats;
+import org.vaml4j.rl.SacUpdater;
 import org.vaml4j.rl.Trainer;
 import org.vaml4j.rl.TrainingListener;
 
@@ -80,8 +81,9 @@ public final class Mbpo implements Trainer {
     private final ModelTrainer modelTrainer;
     private final ModelRollouts rollouts;
     private final StaleValueCorrection correction;
-    private final Batch batch;
-    private final Rng updateRng, bufferRng, modelRng, rolloutRng;
+    private final SacUpdater updater;
+    private final int batchSize;
+    private final Rng modelRng, rolloutRng;
     private double pendingEval = Double.NaN;   // the last epoch-end evaluation, reported at the next episode end
     private final MetricMeans metrics = new MetricMeans(METRICS);
     private final Timings timings = new Timings();
@@ -111,6 +113,13 @@ public final class Mbpo implements Trainer {
      */
     public Mbpo(String algorithm, Env env, Env evalEnv, MbpoConfig config, SacConfig sacConfig, DynamicsConfig dynamics,
                 ModelTrainerConfig trainerConfig, ModelLoss loss, StaleValueCorrection correction, long seed, Kernels kernels) {
+        this(algorithm, env, evalEnv, config, sacConfig, dynamics, trainerConfig, loss, correction, seed, kernels, HostSacUpdater::new);
+    }
+
+    /** As above, with the SAC updates run by {@code updaters} (e.g. device-resident on a GPU). */
+    public Mbpo(String algorithm, Env env, Env evalEnv, MbpoConfig config, SacConfig sacConfig, DynamicsConfig dynamics,
+                ModelTrainerConfig trainerConfig, ModelLoss loss, StaleValueCorrection correction, long seed, Kernels kernels,
+                SacUpdater.Factory updaters) {
         this.envLoop = new EnvLoop(algorithm, env, evalEnv, config.realCapacity(), seed);
         this.real = envLoop.buffer();
         int obsDim = real.obsDim(), actDim = real.actDim();
@@ -126,9 +135,8 @@ public final class Mbpo implements Trainer {
         this.rollouts = new ModelRollouts(model, config.rolloutChunk(), kernels);
         this.modelBuffer = new ModelBuffer(obsDim, actDim, config.rolloutBatch(), config.epochLength(), config.trainEvery(),
                 config.retainEpochs());
-        this.batch = new Batch(sacConfig.batchSize(), obsDim, actDim);
-        this.updateRng = Rng.stream(seed, "update");
-        this.bufferRng = Rng.stream(seed, "buffer");
+        this.updater = updaters.create(sac, seed);
+        this.batchSize = sacConfig.batchSize();
         this.modelRng = Rng.stream(seed, "model");
         this.rolloutRng = Rng.stream(seed, "rollout");
     }
@@ -161,20 +169,20 @@ public final class Mbpo implements Trainer {
             if (t >= 0 && t % config.trainEvery() == 0) trainModelAndRollOut(epoch);
 
             // ---- act (uniform random while exploring, then a ~ pi(.|s)), step the env, store ----
+            if (t >= 0) updater.syncActor();
             Transition tr = envLoop.step(sac, t < 0);
             long step = envLoop.step();
 
             // ---- SAC updates on real + model data ----
             if (t >= 0) {
-                double share = config.modelShare().at(epoch + 1);
+                // batch mix: round(share * B) rows from the model buffer, the rest from the real buffer
+                ReplayBuffer m = modelBuffer.buffer();
+                int fromModel = m.size() == 0 ? 0 : (int) Math.round(config.modelShare().at(epoch + 1) * batchSize);
                 long t0 = System.nanoTime();
-                for (int u = 0; u < config.updatesPerStep(); u++) {
-                    fillMixedBatch(share);
-                    try {
-                        metrics.add(0, sac.update(batch, updateRng).toArray());
-                    } catch (IllegalStateException e) {
-                        throw new IllegalStateException("at env step " + step + ": " + e.getMessage(), e);
-                    }
+                try {
+                    updater.update(real, m, fromModel, config.updatesPerStep(), metrics);
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("at env step " + step + ": " + e.getMessage(), e);
                 }
                 timings.sacNanos += System.nanoTime() - t0;
                 // ---- epoch end: evaluate the deterministic policy ----
@@ -184,6 +192,7 @@ public final class Mbpo implements Trainer {
 
             // ---- episode end: report ----
             if (tr.done()) {
+                updater.flush(metrics);
                 listener.onEpisodeEnd(envLoop.endEpisode(pendingEval, metrics.meansAndReset()));
                 pendingEval = Double.NaN;
             }
@@ -193,6 +202,7 @@ public final class Mbpo implements Trainer {
     /** Fits the model to the real buffer, then refills the model buffer with fresh rollouts. */
     private void trainModelAndRollOut(long epoch) {
         int length = (int) config.rolloutLength().at(epoch + 1);
+        if (modelTrainer.loss().needsValues() || !(correction instanceof NoCorrection)) updater.syncAll();   // critics read on the host
         StaleValueCorrection.Training training = new StaleValueCorrection.Training(model, real, sac, task, length, rolloutRng);
         long t0 = System.nanoTime();
         ModelTrainer.UpdateListener listener = correction.during(training);
@@ -202,6 +212,7 @@ public final class Mbpo implements Trainer {
                 : modelTrainer.train(real, sac.valueFunctions(), envLoop.step(), modelRng, listener);
         long t1 = System.nanoTime();
         modelBuffer.setRolloutLength(length);
+        updater.syncActor();
         rollouts.useMembers(model.elites());
         ModelRollouts.Stats s = rollouts.rollout(real, (o, n, a, rng) -> sac.act(o, n, a, false, rng), task,
                 config.rolloutBatch(), length, modelBuffer.buffer(), rolloutRng);
@@ -214,18 +225,9 @@ public final class Mbpo implements Trainer {
         metrics.add(off + ModelTrainingReport.NAMES.size(), correction.lastCriticLoss(), length, s.transitions(), s.diverged());
     }
 
-    /** round(share * B) rows from the model buffer, the rest from the real buffer. */
-    private void fillMixedBatch(double share) {
-        ReplayBuffer m = modelBuffer.buffer();
-        int fromModel = m.size() == 0 ? 0 : (int) Math.round(share * batch.size);
-        for (int b = 0; b < batch.size; b++) {
-            if (b < fromModel) m.copyRow(bufferRng.nextInt(m.size()), batch, b);
-            else real.copyRow(bufferRng.nextInt(real.size()), batch, b);
-        }
-    }
-
     @Override
     public double evaluate(int episodes) {
+        updater.syncActor();
         return PolicyEvaluation.meanReturn(evalEnv, sac, seed, episodes);
     }
 
@@ -233,19 +235,21 @@ public final class Mbpo implements Trainer {
 
     @Override
     public void writeState(ArchiveWriter w) throws IOException {
+        updater.syncAll();
         envLoop.write(w, "loop.");
         sac.write(w, "sac.");
         real.write(w, "real.");
         modelBuffer.write(w, "model_buffer.");
         model.write(w, "model.");
         modelTrainer.write(w, "model_trainer.");
-        w.longs("rng", updateRng.state(), bufferRng.state(), modelRng.state(), rolloutRng.state());
+        updater.write(w, "sac_updates.");
+        w.longs("rng", modelRng.state(), rolloutRng.state());
         w.doubles("pending_eval", new double[] {pendingEval});
     }
 
     @Override
     public void readState(ArchiveReader r) {
-        long[] rng = r.longs("rng", 4);
+        long[] rng = r.longs("rng", 2);
         double[] pe = r.doubles("pending_eval", 1);
         sac.read(r, "sac.");
         real.read(r, "real.");
@@ -253,14 +257,17 @@ public final class Mbpo implements Trainer {
         model.read(r, "model.");
         modelTrainer.read(r, "model_trainer.");
         envLoop.read(r, "loop.");
-        Rng[] streams = {updateRng, bufferRng, modelRng, rolloutRng};
-        for (int i = 0; i < streams.length; i++) streams[i].setState(rng[i]);
+        modelRng.setState(rng[0]);
+        rolloutRng.setState(rng[1]);
+        updater.read(r, "sac_updates.");
+        updater.restored();
         pendingEval = pe[0];
         metrics.meansAndReset();
     }
 
     @Override
     public void writeAgent(ArchiveWriter w) throws IOException {
+        updater.syncAll();
         sac.actorParams().write(w, "actor.");
         sac.criticParams().write(w, "critic.");
         sac.targetCriticParams().write(w, "critic_target.");

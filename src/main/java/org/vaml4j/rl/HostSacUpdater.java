@@ -5,8 +5,9 @@ import org.vaml4j.nn.ArchiveReader;
 import org.vaml4j.nn.ArchiveWriter;
 
 /**
- * SAC updates on the host: a minibatch drawn with the {@code buffer} stream, then
- * {@link Sac#update} with the {@code update} stream (both split from the run seed).
+ * SAC updates on the host: a minibatch drawn row by row with the {@code buffer} stream (the first
+ * rows from the model buffer when mixing), then {@link Sac#update} with the {@code update}
+ * stream (both split from the run seed).
  */
 public final class HostSacUpdater implements SacUpdater {
 
@@ -23,9 +24,16 @@ public final class HostSacUpdater implements SacUpdater {
     }
 
     @Override
-    public void update(ReplayBuffer buffer, int n, MetricMeans metrics) {
+    public void update(ReplayBuffer real, ReplayBuffer model, int fromModel, int n, MetricMeans metrics) {
+        if (fromModel < 0 || fromModel > batch.size || (fromModel > 0 && (model == null || model.size() == 0))) {
+            throw new IllegalArgumentException("sac updates: " + fromModel + " model rows of a batch of " + batch.size
+                    + (model == null || model.size() == 0 ? " from an empty model buffer" : ""));
+        }
         for (int u = 0; u < n; u++) {
-            buffer.sample(bufferRng, batch);
+            for (int b = 0; b < batch.size; b++) {
+                if (b < fromModel) model.copyRow(bufferRng.nextInt(model.size()), batch, b);
+                else real.copyRow(bufferRng.nextInt(real.size()), batch, b);
+            }
             metrics.add(0, sac.update(batch, updateRng).toArray());
         }
     }

@@ -46,15 +46,9 @@ public final class SacTrainer implements Trainer {
         this(env, evalEnv, config, loop, seed, kernels, HostSacUpdater::new);
     }
 
-    /** Where the updates run: given the agent (and the run seed for its random streams), a {@link SacUpdater}. */
-    @FunctionalInterface
-    public interface Updaters {
-        SacUpdater create(Sac sac, long seed);
-    }
-
     /** As above, with the updates run by {@code updaters} (e.g. device-resident on a GPU). */
     public SacTrainer(Env env, Env evalEnv, SacConfig config, OffPolicyLoopConfig loop, long seed, Kernels kernels,
-                      Updaters updaters) {
+                      SacUpdater.Factory updaters) {
         this.envLoop = new EnvLoop("sac", env, evalEnv, loop.bufferCapacity(), seed);
         this.buffer = envLoop.buffer();
         this.evalEnv = evalEnv;

@@ -12,8 +12,23 @@ import org.vaml4j.nn.ArchiveWriter;
  */
 public interface SacUpdater extends AutoCloseable {
 
+    /** Makes the updater of an agent; {@code seed} keys its random streams. */
+    @FunctionalInterface
+    interface Factory {
+        SacUpdater create(Sac sac, long seed);
+    }
+
     /** {@code n} updates on minibatches of {@code buffer}; their statistics go into {@code metrics} (now or at {@link #flush}). */
-    void update(ReplayBuffer buffer, int n, MetricMeans metrics);
+    default void update(ReplayBuffer buffer, int n, MetricMeans metrics) {
+        update(buffer, null, 0, n, metrics);
+    }
+
+    /**
+     * {@code n} updates on minibatches whose first {@code fromModel} rows come from {@code model}
+     * (model rollouts; null when fromModel is 0) and the rest from {@code real}, each row drawn
+     * uniformly (MBPO's batch mix).
+     */
+    void update(ReplayBuffer real, ReplayBuffer model, int fromModel, int n, MetricMeans metrics);
 
     /** Adds statistics still held elsewhere to {@code metrics} (before an episode's report). */
     void flush(MetricMeans metrics);

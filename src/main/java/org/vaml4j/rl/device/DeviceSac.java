@@ -62,7 +62,11 @@ public final class DeviceSac implements SacUpdater {
     private final DeviceBuffer nextAct, nextLogp, x2, y, dq, sq;
     private final DeviceBuffer act, logp, xa, minQ, dqPi, dxa, dOut;
     private final DeviceBuffer scalars, counters, ring, rng;
-    private final Graph begin, criticStep, actorStep, polyak, end, all;
+    private Graph begin, criticStep, actorStep, polyak, end, all;   // captured for one batch mix
+    private int capturedFromModel = -1;
+    private ReplayBuffer modelHost;      // the host model buffer the mirror below follows
+    private DeviceReplay modelReplay;    // mirror of the model buffer (MBPO), null until used
+    private int fromModel;               // rows of each batch drawn from the model buffer
     private long updates;            // host copy of the device's update count
     private int unread;              // ring rows written since the last read
     private final float[] ringHost = new float[RING * SacStats.NAMES.size()];
@@ -130,6 +134,11 @@ public final class DeviceSac implements SacUpdater {
                 0, rng, 0, 4);
         upload();
 
+    }
+
+    /** (Re)captures the phases for the current batch mix. */
+    private void capture() {
+        for (Graph g : new Graph[] {begin, criticStep, actorStep, polyak, end, all}) if (g != null) g.close();
         this.begin = device.capture(this::launchBegin);
         this.criticStep = device.capture(this::launchCritic);
         this.actorStep = device.capture(this::launchActor);
@@ -143,6 +152,7 @@ public final class DeviceSac implements SacUpdater {
             launchPolyak();
             launchEnd();
         }) : null;
+        capturedFromModel = fromModel;
     }
 
     /**
@@ -153,10 +163,25 @@ public final class DeviceSac implements SacUpdater {
      * @throws IllegalStateException when a loss read from the ring is not finite (naming the update)
      */
     @Override
-    public void update(ReplayBuffer buffer, int n, MetricMeans metrics) {
+    public void update(ReplayBuffer real, ReplayBuffer model, int fromModel, int n, MetricMeans metrics) {
         if (n < 0) throw new IllegalArgumentException("device sac: update count must be >= 0, got " + n);
-        if (buffer.size() == 0) throw new IllegalStateException("device sac: the replay buffer is empty");
-        replay.sync(buffer);
+        if (fromModel < 0 || fromModel > batch || (fromModel > 0 && (model == null || model.size() == 0))) {
+            throw new IllegalArgumentException("device sac: " + fromModel + " model rows of a batch of " + batch
+                    + (model == null || model.size() == 0 ? " from an empty model buffer" : ""));
+        }
+        if (fromModel < batch && real.size() == 0) throw new IllegalStateException("device sac: the replay buffer is empty");
+        replay.sync(real);
+        if (fromModel > 0) {
+            if (model != modelHost) {   // a new host buffer (MBPO re-allocates it when the rollout length changes)
+                if (modelReplay != null) modelReplay.close();
+                modelReplay = new DeviceReplay(device, model.capacity(), obsDim, actDim);
+                modelHost = model;
+                capturedFromModel = -1;
+            }
+            modelReplay.sync(model);
+        }
+        this.fromModel = fromModel;
+        if (capturedFromModel != fromModel) capture();
         for (int u = 0; u < n; u++) {
             if (unread == RING) readStatistics(metrics);
             replayOne();
@@ -214,9 +239,17 @@ public final class DeviceSac implements SacUpdater {
         device.increment(counters, 0);
         device.fill(scalars, 0, Device.SAC_SCALARS, Float.NaN);
         device.exp(1, logAlpha.data(), 0, scalars, 3);
-        device.randomIndices(rng, STREAM_ROWS, batch, replay.size(), 0, idx, 0);
-        device.advance(rng, STREAM_ROWS, batch);
-        device.gatherRows(batch, replay.width(), idx, 0, replay.rows(), 0, rows, 0);
+        int k = fromModel, w = replay.width();
+        if (k > 0) {   // the first k rows from the model buffer, the rest from the real one
+            device.randomIndices(rng, STREAM_ROWS, k, modelReplay.size(), 0, idx, 0);
+            device.advance(rng, STREAM_ROWS, k);
+            device.gatherRows(k, w, idx, 0, modelReplay.rows(), 0, rows, 0);
+        }
+        if (k < batch) {
+            device.randomIndices(rng, STREAM_ROWS, batch - k, replay.size(), 0, idx, k);
+            device.advance(rng, STREAM_ROWS, batch - k);
+            device.gatherRows(batch - k, w, idx, k, replay.rows(), 0, rows, k * w);
+        }
         unpackBatch();
     }
 
