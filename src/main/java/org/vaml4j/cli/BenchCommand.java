@@ -3,6 +3,7 @@ package org.vaml4j.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.vaml4j.bench.DeviceBench;
 import org.vaml4j.bench.EngineBench;
 import org.vaml4j.bench.EngineWorkloads;
 import org.vaml4j.bench.MbpoEpochBench;
@@ -11,6 +12,8 @@ import org.vaml4j.env.EnvRegistry;
 import org.vaml4j.experiment.Presets;
 import org.vaml4j.experiment.Settings;
 import org.vaml4j.kernel.Kernels;
+import org.vaml4j.kernel.device.Cuda;
+import org.vaml4j.kernel.device.CudaDevice;
 import org.vaml4j.mbrl.Mbpo;
 
 /**
@@ -40,6 +43,8 @@ final class BenchCommand implements Command {
                 + "each with the columns of anchors/torch/bench.py: label,threads,workload,median_ms,min_ms,max_ms,\n"
                 + "iters,gflops_at_median,other_cpu,notes (notes include bytes allocated per iteration):\n"
                 + "  " + String.join(", ", EngineWorkloads.all().keySet()) + "\n\n"
+                + "With --set run.kernels=cuda: the device workloads on the GPU instead (threads column 0), each sample\n"
+                + "closed by one synchronize as the PyTorch CUDA-graph anchor: " + String.join(", ", DeviceBench.names()) + "\n\n"
                 + "MBPO_EPOCH  wall seconds per MBPO epoch with the task's mbpo preset (default hopper): the real buffer\n"
                 + "            is first filled by random exploration to the size of epoch --data-epochs (10), then\n"
                 + "            --warmup-epochs (1) epochs run untimed and --epochs (1) epochs are timed, each split into\n"
@@ -85,6 +90,7 @@ final class BenchCommand implements Command {
             }
         }
         if (only == null || !BENCHMARKS.contains(only)) {
+            if (sets.contains("run.kernels=cuda")) return device(only, label.equals("vaml4j") ? "vaml4j-cuda" : label, iters, benchWarmup, out);
             return engine(only, threadList, label, new EngineBench.Protocol(iters, benchWarmup), out);
         }
         EnvRegistry registry = EnvRegistry.standard();
@@ -109,6 +115,24 @@ final class BenchCommand implements Command {
         }
         out.printf("MBPO_EPOCH mean %.1f s wall, %.1f s CPU of the calling thread per epoch over %d timed epochs "
                 + "(anchor: 216 s, PyTorch MBPO on i9 + RTX 3080)%n", wall / result.size(), cpu / result.size(), result.size());
+        return 0;
+    }
+
+    /** The device workloads named in {@code only} (null: all) on the GPU. */
+    private static int device(String only, String label, int iters, int warmup, PrintStream out) {
+        RunKernels.select("cuda", 1);   // one clear line when CUDA is not usable
+        List<String> known = DeviceBench.names();
+        List<String> names = only == null ? known : List.of(only.split(","));
+        for (String n : names) {
+            if (!known.contains(n)) {
+                throw new UsageException("--only: unknown device workload '" + n + "'; accepted with run.kernels=cuda: "
+                        + String.join(", ", known) + " (or MBPO_EPOCH alone)");
+            }
+        }
+        EngineBench.printHeader(out, label, new EngineBench.Protocol(iters, warmup));
+        try (CudaDevice gpu = Cuda.open()) {
+            DeviceBench.run(label, gpu, names, iters, warmup, out);
+        }
         return 0;
     }
 
