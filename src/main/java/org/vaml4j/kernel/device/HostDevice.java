@@ -107,14 +107,22 @@ public final class HostDevice implements Device {
         transfer("synchronize");
     }
 
+    /**
+     * Records {@code launches} without a visible effect, as a CUDA stream capture: the body runs
+     * once (so every argument is checked now, as {@link CudaDevice} checks them before they reach
+     * CUDA) and every buffer's contents are then put back as they were.
+     */
     @Override
     public Graph capture(Runnable launches) {
         if (capturing) throw new IllegalStateException("capture: already capturing");
+        Map<DeviceBuffer, Object> before = new IdentityHashMap<>();
+        for (DeviceBuffer b : live.keySet()) before.put(b, copyOf(b.host));
         capturing = true;
         try {
             launches.run();
         } finally {
             capturing = false;
+            before.forEach((b, saved) -> System.arraycopy(saved, 0, b.host, 0, b.length()));
         }
         return new Graph() {
             private boolean closed;
@@ -483,6 +491,12 @@ public final class HostDevice implements Device {
     }
 
     // ---- helpers ----
+
+    private static Object copyOf(Object array) {
+        if (array instanceof float[] a) return a.clone();
+        if (array instanceof int[] a) return a.clone();
+        return ((long[]) array).clone();
+    }
 
     private void transfer(String what) {
         if (capturing) throw new IllegalStateException(what + " is not allowed inside capture");
