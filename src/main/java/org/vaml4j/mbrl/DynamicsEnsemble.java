@@ -167,6 +167,41 @@ public final class DynamicsEnsemble implements ModelFn {
         return wd;
     }
 
+    // ---- layout (for copies of the model on a device) ----
+
+    /** Name of the member network in {@link #params()}: layer i is {@code <name>.l<i>.w} and {@code .b} ({@link EnsembleMlp}). */
+    public String networkName() { return NET; }
+
+    /** The entries that hold one slice per member (every layer's weights and biases), in layer order. */
+    public java.util.List<String> memberEntries() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < net.depth(); i++) {
+            names.add(net.weightName(i));
+            names.add(net.biasName(i));
+        }
+        return names;
+    }
+
+    /** Entry of the upper log-variance bounds (ds + 1); Gaussian heads only. */
+    public String maxLogVarName() {
+        return requireHead().maxLogvarName();
+    }
+
+    /** Entry of the lower log-variance bounds (ds + 1); Gaussian heads only. */
+    public String minLogVarName() {
+        return requireHead().minLogvarName();
+    }
+
+    private GaussianHead requireHead() {
+        if (head == null) throw new UnsupportedOperationException("a deterministic model has no log-variance bounds");
+        return head;
+    }
+
+    /** The input and target statistics as the floats this model applies, copies. */
+    public ModelStatistics statistics() {
+        return new ModelStatistics(inMean, inInvStd, outMean, outStd, outLogVarShift);
+    }
+
     // ---- input normalization ----
 
     /** Refits the input statistics to {@code rows} rows of {@code inputs} ((rows x (ds + da)) concat(s, a)). */

@@ -1,7 +1,6 @@
 package org.vaml4j.mbrl;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.vaml4j.autodiff.Tape;
 import org.vaml4j.autodiff.Tensor;
@@ -48,7 +47,9 @@ import org.vaml4j.rl.ReplayBuffer;
  *   <li>A listener is told after every gradient step (the stale-value correction of value-aware
  *       MBRL refits the critics every K_interval model updates).</li>
  * </ol>
- * Not thread-safe.
+ * The host logic of 1-6 lives in {@link TransitionTable}, {@link BootstrapSplit} and
+ * {@link EarlyStopping}, shared with the device-resident trainer ({@code mbrl.device}), which
+ * therefore draws the same random numbers in the same order. Not thread-safe.
  */
 public final class ModelTrainer {
 
@@ -73,11 +74,8 @@ public final class ModelTrainer {
     private final SegmentBatcher trainBatcher;
     private long updates;
 
-    // scratch, grown as the real buffer grows
-    private float[] inputs = new float[0];     // (n x (ds + da)) concat(s, a) for the normalizer
-    private float[] targets = new float[0];    // (n x (ds + 1)) [s' - s, r] for the target normalizer
-    private int[] order = new int[0];          // (n) shuffled ages
-    private int[] boot = new int[0];           // (E x nTrain) bootstrap draws, per member
+    private final TransitionTable table;       // the real buffer by age, for the statistics
+    private final BootstrapSplit split;        // hold-out and per-member bootstrap draws
     private final int[] batchAges;             // (E x B)
 
     public ModelTrainer(DynamicsEnsemble model, ModelLoss loss, ModelTrainerConfig config, Kernels kernels) {
@@ -90,6 +88,8 @@ public final class ModelTrainer {
         this.evalTape = new Tape(kernels, false);
         this.gradients = new ValueGradientCache(kernels, 1 << 20);
         this.trainBatcher = new SegmentBatcher(model.members(), config.batchSize(), loss.horizon(), model.stateDim(), model.actionDim());
+        this.table = new TransitionTable(model.stateDim(), model.actionDim());
+        this.split = new BootstrapSplit(model.members(), config);
         this.batchAges = new int[model.members() * config.batchSize()];
     }
 
@@ -119,12 +119,8 @@ public final class ModelTrainer {
     /** {@link #train} with another epoch cap for this call (0 = none), e.g. a long first training. */
     public ModelTrainingReport train(ReplayBuffer real, ValueFunctions values, long step, RandomGenerator rng,
                                      UpdateListener listener, int maxEpochs) {
-        if (maxEpochs < 0) throw new IllegalArgumentException("model training: maxEpochs must be >= 0, got " + maxEpochs);
-        int n = real.size(), e = model.members(), bs = config.batchSize();
-        if (n < 2) throw new IllegalArgumentException("model training needs at least 2 transitions, the buffer holds " + n);
-        if (nValidation(n) == 0 && maxEpochs == 0) {
-            throw new IllegalArgumentException("model training without a hold-out needs an epoch cap");
-        }
+        int n = real.size();
+        split.requireTrainable(n, maxEpochs);
         if (loss.needsValues() && values == null) {
             throw new IllegalArgumentException("model loss '" + loss.id() + "' needs the agent's value functions");
         }
@@ -132,39 +128,30 @@ public final class ModelTrainer {
         LossContext ctx = new LossContext(values, gradients, rng, step);
 
         // ---- input (and target) statistics from the whole real buffer ----
-        fitNormalizers(real);
+        table.fill(real);
+        table.fitStatistics(model);
 
         // ---- hold-out split and per-member bootstrap draws ----
-        if (order.length < n) order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        shuffle(order, 0, n, rng);
-        int nVal = nValidation(n);
-        int nTrain = n - nVal;
-        if (boot.length < e * nTrain) boot = new int[e * nTrain];
-        for (int m = 0; m < e; m++) {
-            for (int i = 0; i < nTrain; i++) boot[m * nTrain + i] = order[rng.nextInt(nTrain)];
-        }
-        Validation val = nVal > 0 ? new Validation(real, Arrays.copyOfRange(order, nTrain, n)) : null;
+        split.draw(n, rng);
+        Validation val = split.heldOutSize() > 0 ? new Validation(real, split.heldOut()) : null;
 
         // ---- epochs with early stopping on the per-member validation MSE ----
-        double[] bestMse = val != null ? val.memberMse() : null;   // (E) the starting point is the first best
+        EarlyStopping stopping = new EarlyStopping(val != null ? val.memberMse() : null, config.patience(), maxEpochs);
         System.arraycopy(model.params().data(), 0, best.data(), 0, best.size());
-        int epochs = 0, sinceImprovement = 0, batches = (nTrain + bs - 1) / bs;
-        double trainLoss = Double.NaN;
-        while (true) {
-            for (int m = 0; m < e; m++) shuffle(boot, m * nTrain, nTrain, rng);
+        int batches = split.batches();
+        double trainLoss;
+        do {
+            split.reshuffle(rng);
             double sum = 0;
             for (int b = 0; b < batches; b++) {
-                for (int m = 0; m < e; m++) {
-                    for (int i = 0; i < bs; i++) batchAges[m * bs + i] = boot[m * nTrain + (b * bs + i) % nTrain];
-                }
+                split.batchAges(b, batchAges);
                 ModelBatch batch = trainBatcher.fill(real, batchAges);
                 tape.reset();
                 Tensor l = loss.loss(tape, model, batch, ctx);
                 float v = l.item();
                 if (!Float.isFinite(v)) {
-                    throw new IllegalStateException("model training (loss " + loss.id() + ", env step " + step + ", epoch " + epochs
-                            + ", batch " + b + "): the loss is " + v);
+                    throw new IllegalStateException("model training (loss " + loss.id() + ", env step " + step + ", epoch "
+                            + stopping.epochs() + ", batch " + b + "): the loss is " + v);
                 }
                 model.params().zeroGrad();
                 tape.backward(l);
@@ -174,36 +161,19 @@ public final class ModelTrainer {
                 listener.afterModelUpdate(updates);
             }
             trainLoss = sum / batches;
-            epochs++;
-            if (val != null) {
-                double[] mse = val.memberMse();
-                boolean improved = false;
-                for (int m = 0; m < e; m++) {
-                    if ((bestMse[m] - mse[m]) / Math.abs(bestMse[m]) > ModelTrainerConfig.IMPROVEMENT) {
-                        bestMse[m] = mse[m];
-                        model.copyMember(model.params(), m, best, m);
-                        improved = true;
-                    }
-                }
-                if (improved) {
-                    model.copyShared(model.params(), best);
-                    sinceImprovement = 0;
-                } else {
-                    sinceImprovement++;
-                }
-                if (sinceImprovement >= config.patience()) break;
-            }
-            if (maxEpochs > 0 && epochs >= maxEpochs) break;
-        }
+            int[] improved = stopping.endEpoch(val != null ? val.memberMse() : null);
+            for (int m : improved) model.copyMember(model.params(), m, best, m);
+            if (improved.length > 0) model.copyShared(model.params(), best);
+        } while (!stopping.stopped());
 
         // ---- restore each member's best snapshot, pick the elites ----
         if (val != null) {
             System.arraycopy(best.data(), 0, model.params().data(), 0, best.size());
-            model.setElites(lowest(bestMse, model.config().elites()));
+            model.setElites(stopping.elites(model.config().elites()));
         }
         tape.reset();
-        return val == null ? new ModelTrainingReport(epochs, updates, trainLoss, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN) : val.report(epochs, trainLoss, values, ctx, rng);
+        return val == null ? new ModelTrainingReport(stopping.epochs(), updates, trainLoss, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN) : val.report(stopping.epochs(), trainLoss, values, ctx, rng);
     }
 
     /** The hold-out: every member sees the same transitions (E x V). */
@@ -277,48 +247,6 @@ public final class ModelTrainer {
                 mse[m] = se / ((double) rows * out);
                 if (nll != null) nll[m] = nl / ((double) rows * out);
             }
-        }
-    }
-
-    /** Inputs concat(s, a) and targets [s' - s, r] of every stored transition, oldest first. */
-    private void fitNormalizers(ReplayBuffer real) {
-        int n = real.size(), ds = model.stateDim(), da = model.actionDim(), d = ds + da, out = ds + 1;
-        if (inputs.length < n * d) inputs = new float[n * d];
-        if (targets.length < n * out) targets = new float[n * out];
-        float[] so = real.obsArray(), sa = real.actArray(), s2 = real.nextObsArray(), r = real.rewardArray();
-        for (int age = 0; age < n; age++) {
-            int row = real.chronologicalRow(age);
-            System.arraycopy(so, row * ds, inputs, age * d, ds);
-            System.arraycopy(sa, row * da, inputs, age * d + ds, da);
-            for (int j = 0; j < ds; j++) targets[age * out + j] = s2[row * ds + j] - so[row * ds + j];
-            targets[age * out + ds] = r[row];
-        }
-        model.fitNormalizer(inputs, n);
-        model.fitTargetNormalizer(targets, n);
-    }
-
-    /** Hold-out size for n transitions: validationRatio of them, at most maxValidation, leaving >= 1 for training. */
-    private int nValidation(int n) {
-        int v = (int) Math.min(config.maxValidation(), Math.round(config.validationRatio() * n));
-        return Math.max(0, Math.min(v, n - 1));
-    }
-
-    /** Indices of the k smallest values (ties: lower index first). */
-    static int[] lowest(double[] v, int k) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < idx.length; i++) idx[i] = i;
-        Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]) != 0 ? Double.compare(v[a], v[b]) : Integer.compare(a, b));
-        int[] out = new int[k];
-        for (int i = 0; i < k; i++) out[i] = idx[i];
-        return out;
-    }
-
-    /** Fisher-Yates shuffle of {@code a[off, off + n)}. */
-    private static void shuffle(int[] a, int off, int n, RandomGenerator rng) {
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1), t = a[off + i];
-            a[off + i] = a[off + j];
-            a[off + j] = t;
         }
     }
 

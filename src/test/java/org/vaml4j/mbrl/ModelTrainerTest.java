@@ -63,8 +63,8 @@ class ModelTrainerTest {
 
     @Test
     void elitesAreTheMembersWithTheLowestValidationError() {
-        assertArrayEquals(new int[] {2, 0}, ModelTrainer.lowest(new double[] {0.3, 0.9, 0.1, 0.3}, 2));
-        assertArrayEquals(new int[] {0, 3}, ModelTrainer.lowest(new double[] {0.3, 0.9, 0.4, 0.3}, 2));
+        assertArrayEquals(new int[] {2, 0}, EarlyStopping.lowest(new double[] {0.3, 0.9, 0.1, 0.3}, 2));
+        assertArrayEquals(new int[] {0, 3}, EarlyStopping.lowest(new double[] {0.3, 0.9, 0.4, 0.3}, 2));
     }
 
     @Test

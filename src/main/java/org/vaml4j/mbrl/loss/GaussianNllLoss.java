@@ -31,6 +31,9 @@ public final class GaussianNllLoss implements ModelLoss {
         this.boundPenalty = boundPenalty;
     }
 
+    /** Weight of the log-variance-bound term. */
+    public float boundPenalty() { return boundPenalty; }
+
     @Override public String id() { return "mle"; }
     @Override public String description() { return "Gaussian negative log-likelihood with the log-variance bound penalty (MBPO)"; }
     @Override public String reference() { return "MBPO (Janner et al. 2019); VaGraM §2.1"; }
