@@ -102,7 +102,11 @@ final class BenchCommand implements Command {
         sets.add("mbpo.start_steps=" + start);
         Settings s = Presets.resolve("mbpo", env.id(), sets);
         Kernels kernels = RunKernels.select(s.string("run.kernels"), Math.max(1, s.integer("run.threads", 0, 1024)));
-        Mbpo mbpo = (Mbpo) new MbpoAlgorithm().create(s, env, evalEnv, seed, kernels);
+        MbpoAlgorithm algorithm = new MbpoAlgorithm();
+        if (s.string("run.kernels").equals("cuda") && !algorithm.runsOnCuda(s)) {
+            throw new UsageException("run.kernels=cuda: " + algorithm.gpuLimitation(s));
+        }
+        Mbpo mbpo = (Mbpo) algorithm.create(s, env, evalEnv, seed, kernels);
         out.println("MBPO_EPOCH " + env.id() + ", loss " + s.string("model.loss") + ", " + s.string("mbpo.updates_per_step")
                 + " SAC updates per step, " + s.string("mbpo.rollout_batch") + " rollouts per training, JDK "
                 + System.getProperty("java.version") + ", " + RunKernels.describe(s.string("run.kernels"), kernels));

@@ -78,7 +78,7 @@ public final class Mbpo implements Trainer {
     private final ModelBuffer modelBuffer;
     private final EnvLoop envLoop;
     private final DynamicsEnsemble model;
-    private final ModelTrainer modelTrainer;
+    private final ModelFitter modelTrainer;
     private final ModelRollouts rollouts;
     private final StaleValueCorrection correction;
     private final SacUpdater updater;
@@ -113,13 +113,17 @@ public final class Mbpo implements Trainer {
      */
     public Mbpo(String algorithm, Env env, Env evalEnv, MbpoConfig config, SacConfig sacConfig, DynamicsConfig dynamics,
                 ModelTrainerConfig trainerConfig, ModelLoss loss, StaleValueCorrection correction, long seed, Kernels kernels) {
-        this(algorithm, env, evalEnv, config, sacConfig, dynamics, trainerConfig, loss, correction, seed, kernels, HostSacUpdater::new);
+        this(algorithm, env, evalEnv, config, sacConfig, dynamics, trainerConfig, loss, correction, seed, kernels, HostSacUpdater::new,
+                ModelTrainer::new);
     }
 
-    /** As above, with the SAC updates run by {@code updaters} (e.g. device-resident on a GPU). */
+    /**
+     * As above, with the SAC updates run by {@code updaters} and the model fitted by {@code fitters}
+     * (e.g. both device-resident on a GPU).
+     */
     public Mbpo(String algorithm, Env env, Env evalEnv, MbpoConfig config, SacConfig sacConfig, DynamicsConfig dynamics,
                 ModelTrainerConfig trainerConfig, ModelLoss loss, StaleValueCorrection correction, long seed, Kernels kernels,
-                SacUpdater.Factory updaters) {
+                SacUpdater.Factory updaters, ModelFitter.Factory fitters) {
         this.envLoop = new EnvLoop(algorithm, env, evalEnv, config.realCapacity(), seed);
         this.real = envLoop.buffer();
         int obsDim = real.obsDim(), actDim = real.actDim();
@@ -131,7 +135,7 @@ public final class Mbpo implements Trainer {
         this.correction = correction;
         this.sac = new Sac(obsDim, actDim, sacConfig, kernels, Rng.stream(seed, "init"));
         this.model = new DynamicsEnsemble(obsDim, actDim, dynamics, Rng.stream(seed, "model-init"));
-        this.modelTrainer = new ModelTrainer(model, loss, trainerConfig, kernels);
+        this.modelTrainer = fitters.create(model, loss, trainerConfig, kernels);
         this.rollouts = new ModelRollouts(model, config.rolloutChunk(), kernels);
         this.modelBuffer = new ModelBuffer(obsDim, actDim, config.rolloutBatch(), config.epochLength(), config.trainEvery(),
                 config.retainEpochs());
@@ -169,7 +173,6 @@ public final class Mbpo implements Trainer {
             if (t >= 0 && t % config.trainEvery() == 0) trainModelAndRollOut(epoch);
 
             // ---- act (uniform random while exploring, then a ~ pi(.|s)), step the env, store ----
-            if (t >= 0) updater.syncActor();
             Transition tr = envLoop.step(sac, t < 0);
             long step = envLoop.step();
 
@@ -181,6 +184,7 @@ public final class Mbpo implements Trainer {
                 long t0 = System.nanoTime();
                 try {
                     updater.update(real, m, fromModel, config.updatesPerStep(), metrics);
+                    updater.syncActor();   // the host acts next; a GPU's updates are finished (and timed) here
                 } catch (IllegalStateException e) {
                     throw new IllegalStateException("at env step " + step + ": " + e.getMessage(), e);
                 }

@@ -51,7 +51,7 @@ import org.vaml4j.rl.ReplayBuffer;
  * {@link EarlyStopping}, shared with the device-resident trainer ({@code mbrl.device}), which
  * therefore draws the same random numbers in the same order. Not thread-safe.
  */
-public final class ModelTrainer {
+public final class ModelTrainer implements ModelFitter {
 
     /** Called after every gradient step of the model, with the total number of steps so far. */
     @FunctionalInterface

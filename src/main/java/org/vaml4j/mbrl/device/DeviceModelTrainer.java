@@ -8,6 +8,7 @@ import org.vaml4j.mbrl.BootstrapSplit;
 import org.vaml4j.mbrl.DynamicsEnsemble;
 import org.vaml4j.mbrl.EarlyStopping;
 import org.vaml4j.mbrl.ModelStatistics;
+import org.vaml4j.mbrl.ModelFitter;
 import org.vaml4j.mbrl.ModelTrainer;
 import org.vaml4j.mbrl.ModelTrainerConfig;
 import org.vaml4j.mbrl.ModelTrainingReport;
@@ -19,6 +20,7 @@ import org.vaml4j.nn.AdamConfig;
 import org.vaml4j.nn.ArchiveReader;
 import org.vaml4j.nn.ArchiveWriter;
 import org.vaml4j.nn.Params;
+import org.vaml4j.nn.ValueFunctions;
 import org.vaml4j.nn.WeightDecay;
 import org.vaml4j.nn.device.DeviceAdam;
 import org.vaml4j.rl.ReplayBuffer;
@@ -51,7 +53,7 @@ import org.vaml4j.rl.ReplayBuffer;
  * The value-aware error is not computed (NaN): the {@code mle} loss needs no value functions.
  * Not thread-safe.
  */
-public final class DeviceModelTrainer implements AutoCloseable {
+public final class DeviceModelTrainer implements ModelFitter, AutoCloseable {
 
     private final DeviceDynamics model;
     private final Device device;
@@ -101,10 +103,23 @@ public final class DeviceModelTrainer implements AutoCloseable {
 
     public DeviceDynamics model() { return model; }
 
-    public ModelLoss loss() { return loss; }
+    @Override public ModelLoss loss() { return loss; }
 
     /** Gradient steps taken over all calls. */
     public long updates() { return updates; }
+
+    /** {@link ModelFitter}: {@code values} are not needed by the mle loss and not read. */
+    @Override
+    public ModelTrainingReport train(ReplayBuffer real, ValueFunctions values, long step, RandomGenerator rng,
+                                     ModelTrainer.UpdateListener listener) {
+        return train(real, step, rng, listener);
+    }
+
+    @Override
+    public ModelTrainingReport train(ReplayBuffer real, ValueFunctions values, long step, RandomGenerator rng,
+                                     ModelTrainer.UpdateListener listener, int maxEpochs) {
+        return train(real, step, rng, listener, maxEpochs);
+    }
 
     /** {@link ModelTrainer#train} with the configured epoch cap. */
     public ModelTrainingReport train(ReplayBuffer real, long envStep, RandomGenerator rng, ModelTrainer.UpdateListener listener) {
@@ -252,17 +267,20 @@ public final class DeviceModelTrainer implements AutoCloseable {
     }
 
     /** Writes the optimizer state and the update count in {@link ModelTrainer#write}'s format. */
+    @Override
     public void write(ArchiveWriter w, String prefix) throws IOException {
         optimizer.download(hostOptimizer);
         hostOptimizer.write(w, prefix + "adam.");
         w.longs(prefix + "updates", updates);
     }
 
-    /** Restores what {@link #write} (or {@link ModelTrainer#write}) wrote. */
+    /** Restores what {@link #write} (or {@link ModelTrainer#write}) wrote, and uploads the host model (read just before). */
+    @Override
     public void read(ArchiveReader r, String prefix) {
         hostOptimizer.read(r, prefix + "adam.");
         optimizer.upload(hostOptimizer);
         updates = r.longValue(prefix + "updates");
+        model.upload();
     }
 
     /** Frees the trainer's device buffers (not the model's). */
