@@ -36,6 +36,8 @@ public final class DeviceBench {
     public static Map<String, Function<Device, DeviceWorkload>> all() {
         Map<String, Function<Device, DeviceWorkload>> m = new LinkedHashMap<>();
         m.put("SAC_UPDATE", DeviceBench::sacUpdate);
+        m.put("ENSEMBLE_TRAIN", d -> DeviceWorkloads.ensembleTrain(d, DeviceWorkloads.Shapes.mbpo()));
+        m.put("ENSEMBLE_PREDICT_FULL", d -> DeviceWorkloads.ensemblePredictFull(d, DeviceWorkloads.Shapes.mbpo()));
         m.put("GEMM_256x200x200", d -> gemm(d, 256, 200, 200, 1, 50));
         m.put("GEMM_1024x1024x1024", d -> gemm(d, 1024, 1024, 1024, 1, 20));
         m.put("GEMM_4096x4096x4096", d -> gemm(d, 4096, 4096, 4096, 1, 3));

@@ -1,6 +1,5 @@
 package org.vaml4j.bench;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.vaml4j.kernel.device.Device;
 import org.vaml4j.kernel.device.DeviceBuffer;
@@ -21,17 +20,15 @@ import org.vaml4j.nn.device.DeviceAdam;
  * device-resident classes (the code path of {@code DeviceModelTrainer} and {@link DevicePredictor}),
  * timed as captured graphs replayed (the GPU anchor's {@code graph_bench.py} protocol):
  * <ul>
- *   <li>{@link #ensembleTrainMs} ENSEMBLE_TRAIN: one {@link DeviceTrainStep} (7 members x 256 rows,
+ *   <li>{@link #ensembleTrain} ENSEMBLE_TRAIN: one {@link DeviceTrainStep} (7 members x 256 rows,
  *       14-200-200-200-200-24 SiLU, Gaussian NLL, Adam 1e-3 with MBPO's per-layer coupled decay) per
  *       replay. One difference to the CPU workload: the log-variance bounds are fixed (the device
  *       path's only configuration, mbrl-lib's default) where the CPU bench trains them.</li>
- *   <li>{@link #ensemblePredictFullMs} ENSEMBLE_PREDICT_FULL: every member predicts all 100 000
+ *   <li>{@link #ensemblePredictFull} ENSEMBLE_PREDICT_FULL: every member predicts all 100 000
  *       rows (MBPO's {@code predict}), no gradient: input normalization, the shared-input forward
  *       and the Gaussian head in raw units, per replay.</li>
  * </ul>
- * Each returns the median over {@link Timing#samples()} samples of the milliseconds per replay,
- * a sample being {@link Timing#replaysPerSample()} replays closed by {@link Device#synchronize()},
- * after {@link Timing#warmup()} warm-up replays and a synchronize before the first clock reading.
+ * {@link DeviceBench} times them.
  */
 public final class DeviceWorkloads {
 
@@ -61,67 +58,43 @@ public final class DeviceWorkloads {
         }
     }
 
-    /**
-     * How a workload is timed.
-     *
-     * @param warmup           replays before timing
-     * @param samples          timed samples (the median is reported)
-     * @param replaysPerSample replays per sample, one synchronize at its end
-     */
-    public record Timing(int warmup, int samples, int replaysPerSample) {
-
-        public Timing {
-            if (warmup < 0 || samples < 1 || replaysPerSample < 1) {
-                throw new IllegalArgumentException("device workload timing: need warmup >= 0, samples >= 1, replaysPerSample >= 1, got "
-                        + warmup + ", " + samples + ", " + replaysPerSample);
-            }
-        }
-    }
-
     private DeviceWorkloads() {}
 
-    /** ENSEMBLE_TRAIN: median ms per replayed training-step graph. */
-    public static double ensembleTrainMs(Device device, Shapes shapes, Timing timing) {
+    /** ENSEMBLE_TRAIN: one replayed training-step graph per iteration (state freed with the device). */
+    public static DeviceBench.DeviceWorkload ensembleTrain(Device device, Shapes shapes) {
         DynamicsEnsemble model = model(shapes);
         ModelTrainerConfig tc = ModelTrainerConfig.defaults();
         int e = shapes.members(), b = shapes.batch(), rows = e * b, out = OBS + 1;
         SplittableRandom rng = new SplittableRandom(0);
-        try (DeviceDynamics dd = new DeviceDynamics(device, model);
-             DeviceAdam adam = new DeviceAdam(dd.params(), model.params(), AdamConfig.of(tc.lr()), model.weightDecay(decays(shapes)));
-             DeviceTrainStep step = new DeviceTrainStep(dd, adam, b)) {
-            // member e trains on its own rows e B .. (e + 1) B - 1 of random normalized inputs and standardized targets
-            DeviceBuffer inputs = upload(device, EngineWorkloads.normal(rng, rows * (OBS + ACT)));
-            DeviceBuffer targets = upload(device, EngineWorkloads.normal(rng, rows * out));
-            int[] own = new int[rows];
-            for (int i = 0; i < rows; i++) own[i] = i;
-            DeviceBuffer order = device.allocate(DeviceBuffer.Kind.INT, rows);
-            device.upload(own, 0, order, 0, rows);
-            DeviceBuffer losses = device.allocate(DeviceBuffer.Kind.FLOAT, 1);
-            step.capture(inputs, targets, order, b, losses, 1);
-            try {
-                return medianMs(device, step::replay, timing);
-            } finally {
-                for (DeviceBuffer x : new DeviceBuffer[] {inputs, targets, order, losses}) x.close();
-            }
-        }
+        DeviceDynamics dd = new DeviceDynamics(device, model);
+        DeviceAdam adam = new DeviceAdam(dd.params(), model.params(), AdamConfig.of(tc.lr()), model.weightDecay(decays(shapes)));
+        DeviceTrainStep step = new DeviceTrainStep(dd, adam, b);
+        // member e trains on its own rows e B .. (e + 1) B - 1 of random normalized inputs and standardized targets
+        DeviceBuffer inputs = upload(device, EngineWorkloads.normal(rng, rows * (OBS + ACT)));
+        DeviceBuffer targets = upload(device, EngineWorkloads.normal(rng, rows * out));
+        int[] own = new int[rows];
+        for (int i = 0; i < rows; i++) own[i] = i;
+        DeviceBuffer order = device.allocate(DeviceBuffer.Kind.INT, rows);
+        device.upload(own, 0, order, 0, rows);
+        DeviceBuffer losses = device.allocate(DeviceBuffer.Kind.FLOAT, 1);
+        step.capture(inputs, targets, order, b, losses, 1);
+        return new DeviceBench.DeviceWorkload("ENSEMBLE_TRAIN", step::replay, trainFlops(shapes), 10,
+                e + " x " + b + " rows; " + shapes.hiddenLayers() + " x " + shapes.hiddenWidth() + " SiLU; Gaussian NLL; Adam; one captured graph");
     }
 
-    /** ENSEMBLE_PREDICT_FULL: median ms per replayed prediction graph of every member on every row. */
-    public static double ensemblePredictFullMs(Device device, Shapes shapes, Timing timing) {
+    /** ENSEMBLE_PREDICT_FULL: every member predicts every row, one replayed graph per iteration. */
+    public static DeviceBench.DeviceWorkload ensemblePredictFull(Device device, Shapes shapes) {
         DynamicsEnsemble model = model(shapes);
         int n = shapes.predictRows();
         int[] all = new int[shapes.members()];
         for (int i = 0; i < all.length; i++) all[i] = i;
         SplittableRandom rng = new SplittableRandom(0);
-        try (DeviceDynamics dd = new DeviceDynamics(device, model); DevicePredictor p = new DevicePredictor(dd, all, n)) {
-            DeviceBuffer s = upload(device, EngineWorkloads.normal(rng, n * OBS)), a = upload(device, EngineWorkloads.normal(rng, n * ACT));
-            try (Graph g = device.capture(() -> p.predict(s, 0, a, 0, n))) {
-                return medianMs(device, g::replay, timing);
-            } finally {
-                s.close();
-                a.close();
-            }
-        }
+        DeviceDynamics dd = new DeviceDynamics(device, model);
+        DevicePredictor p = new DevicePredictor(dd, all, n);
+        DeviceBuffer s = upload(device, EngineWorkloads.normal(rng, n * OBS)), a = upload(device, EngineWorkloads.normal(rng, n * ACT));
+        Graph g = device.capture(() -> p.predict(s, 0, a, 0, n));
+        return new DeviceBench.DeviceWorkload("ENSEMBLE_PREDICT_FULL", g::replay, predictFullFlops(shapes), 3,
+                shapes.members() + " x " + n + " rows; mean and log-variance in raw units; one captured graph");
     }
 
     /** FLOPs of one ENSEMBLE_TRAIN step as the CPU bench counts them (3x the forward matmuls). */
@@ -137,21 +110,6 @@ public final class DeviceWorkloads {
     private static long flopsPerRow(Shapes shapes) {
         long f = 2L * (OBS + ACT) * shapes.hiddenWidth() + 2L * shapes.hiddenWidth() * 2 * (OBS + 1);
         return f + 2L * (shapes.hiddenLayers() - 1) * shapes.hiddenWidth() * shapes.hiddenWidth();
-    }
-
-    /** Median ms per {@code replay} (see the class comment). */
-    static double medianMs(Device device, Runnable replay, Timing timing) {
-        for (int i = 0; i < timing.warmup(); i++) replay.run();
-        device.synchronize();
-        double[] ms = new double[timing.samples()];
-        for (int s = 0; s < ms.length; s++) {
-            long t0 = System.nanoTime();
-            for (int r = 0; r < timing.replaysPerSample(); r++) replay.run();
-            device.synchronize();
-            ms[s] = (System.nanoTime() - t0) / 1e6 / timing.replaysPerSample();
-        }
-        Arrays.sort(ms);
-        return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
     }
 
     /** MBPO's Gaussian ensemble of these shapes with fixed log-variance bounds, weights from seed 1. */

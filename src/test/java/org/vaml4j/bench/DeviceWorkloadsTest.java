@@ -11,21 +11,28 @@ import org.vaml4j.kernel.device.HostDevice;
 class DeviceWorkloadsTest {
 
     private static final DeviceWorkloads.Shapes TINY = new DeviceWorkloads.Shapes(3, 8, 2, 16, 50);
-    private static final DeviceWorkloads.Timing QUICK = new DeviceWorkloads.Timing(2, 3, 2);
 
     @Test
     void ensembleTrainRuns() {
         try (HostDevice d = new HostDevice()) {
-            double ms = DeviceWorkloads.ensembleTrainMs(d, TINY, QUICK);
-            assertTrue(ms >= 0 && Double.isFinite(ms), "ms " + ms);
+            String row = DeviceBench.row("t", d, DeviceWorkloads.ensembleTrain(d, TINY), 3, 2);
+            assertTrue(row.startsWith("t,0,ENSEMBLE_TRAIN,"), row);
         }
     }
 
     @Test
     void ensemblePredictFullRuns() {
         try (HostDevice d = new HostDevice()) {
-            double ms = DeviceWorkloads.ensemblePredictFullMs(d, TINY, QUICK);
-            assertTrue(ms >= 0 && Double.isFinite(ms), "ms " + ms);
+            String row = DeviceBench.row("t", d, DeviceWorkloads.ensemblePredictFull(d, TINY), 3, 2);
+            assertTrue(row.startsWith("t,0,ENSEMBLE_PREDICT_FULL,"), row);
+        }
+    }
+
+    @Test
+    void aGemmRowOnTheHostDevice() {
+        try (HostDevice d = new HostDevice()) {
+            String row = DeviceBench.row("t", d, DeviceBench.gemm(d, 17, 9, 5, 2, 2), 3, 1);
+            assertTrue(row.startsWith("t,0,BMM_2x17x9x5,"), row);
         }
     }
 
@@ -37,6 +44,6 @@ class DeviceWorkloadsTest {
         assertEquals(100_000, s.predictRows());
         assertEquals(3 * EnsembleWorkloads.flopsPerRow() * 7 * 256, DeviceWorkloads.trainFlops(s));
         assertEquals(EnsembleWorkloads.flopsPerRow() * 7 * 100_000, DeviceWorkloads.predictFullFlops(s));
-        assertThrows(IllegalArgumentException.class, () -> new DeviceWorkloads.Timing(0, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new DeviceWorkloads.Shapes(0, 1, 1, 1, 1));
     }
 }
