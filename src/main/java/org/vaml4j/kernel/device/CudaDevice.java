@@ -172,7 +172,7 @@ public final class CudaDevice implements Device {
         long pb = pf(bias, biasOff, (long) batch * n, "dense bias");
         long py = pf(y, yOff, (long) batch * m * n, "dense y");
         long pz = z == null ? 0 : pf(z, zOff, (long) batch * m * n, "dense z");
-        if (y == x || z == x) throw new IllegalArgumentException("dense: outputs must not alias the input");
+        if (y == x || z == x || y == w || z == w) throw new IllegalArgumentException("dense: outputs must not alias the input or W");
         CudaNative.dense(stream, batch, m, n, k, px, xStride, pw, pb, act.ordinal(), pz, py);
     }
 
@@ -373,6 +373,7 @@ public final class CudaDevice implements Device {
     @Override
     public void memberMse(int members, int rows, int out, DeviceBuffer pred, int predStride, DeviceBuffer y, DeviceBuffer scale,
                           DeviceBuffer mse) {
+        if (predStride < out) throw new IllegalArgumentException("memberMse: predStride " + predStride + " < out " + out);
         long pp = pf(pred, 0, (long) members * rows * predStride, "memberMse pred"), py = pf(y, 0, (long) rows * out, "memberMse y");
         long ps = pf(scale, 0, out, "memberMse scale"), pm = pf(mse, 0, members, "memberMse out");
         if (members > 0) CudaNative.memberMse(stream, members, rows, out, pp, predStride, py, ps, pm);

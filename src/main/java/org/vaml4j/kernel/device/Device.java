@@ -15,9 +15,17 @@ import org.vaml4j.kernel.Activation;
  * implementation is deterministic: the same calls on the same device give the same bits.
  *
  * <p>Rules: offsets and sizes are in elements; {@code (buffer, offset)} pairs address the first
- * element of an operand; matrices are row-major and contiguous unless a stride is given. Every
- * reduction runs in a fixed order (no atomics). Outputs may alias inputs only where stated.
- * Transfers and {@link #synchronize} are not allowed inside {@link #capture}. Not thread-safe.
+ * element of an operand; matrices are row-major and contiguous unless a stride is given; strides
+ * are non-negative. Every reduction runs in a fixed order (no atomics). Outputs may alias inputs
+ * only where stated. Transfers and {@link #synchronize} are not allowed inside {@link #capture}.
+ * Not thread-safe.
+ *
+ * <p>Arguments are checked when a kernel is called (sizes, buffer kinds, bounds, ownership:
+ * {@link IllegalArgumentException}). What lives in device buffers (row indices, step counts,
+ * bounds, counters) is read when the kernel runs: {@link HostDevice} checks it then and throws,
+ * {@link CudaDevice} cannot, so a call whose buffers break a stated requirement (an index outside
+ * the source, a step count below 1, a bound below 1) has undefined results there, and an
+ * out-of-range row index reads outside its buffer.
  */
 public interface Device extends AutoCloseable {
 
@@ -59,10 +67,11 @@ public interface Device extends AutoCloseable {
 
     /**
      * Runs {@code launches} once in recording mode and returns what it launched as a replayable
-     * graph; capturing executes nothing (the first replay does). The body may only launch kernels
-     * (no transfers, no allocation); every scalar it passes is fixed in
-     * the graph, so values that change from step to step must live in device buffers (step
-     * counters, random-stream positions, the temperature).
+     * graph. Recording does not run the kernels (as a CUDA stream capture): no buffer changes until
+     * the first {@link Graph#replay}. The body may only launch kernels (no transfers); every scalar
+     * it passes is fixed in the graph, so values that change from step to step must live in device
+     * buffers (step counters, random-stream positions, the temperature). Arguments are checked while
+     * recording; buffer contents when the graph runs.
      */
     Graph capture(Runnable launches);
 
@@ -73,7 +82,7 @@ public interface Device extends AutoCloseable {
      * stored (m x k) or, with {@code transA}, (k x m); op(B) is (k x n), stored (k x n) or, with
      * {@code transB}, (n x k); C[e] is (m x n). Matrix e of A starts at {@code aOff + e aStride},
      * likewise B and C; a stride of 0 broadcasts A or B. With beta 0, C is overwritten (NaN in C does
-     * not propagate). C must not alias A or B.
+     * not propagate); with k 0, C = beta C. C must not overlap A or B.
      */
     void gemm(int batch, boolean transA, boolean transB, int m, int n, int k, float alpha,
               DeviceBuffer a, int aOff, int aStride, DeviceBuffer b, int bOff, int bStride,
@@ -84,7 +93,8 @@ public interface Device extends AutoCloseable {
      * at {@code xOff + e xStride} (stride 0: one input for every member), W[e] (k x n) at
      * {@code wOff + e k n}, bias[e] (n) at {@code biasOff + e n}, Y[e] (m x n) at {@code yOff + e m n}.
      * When {@code z} is not null, the pre-activation {@code X W + bias} is stored there too (same
-     * layout as Y). With IDENTITY pass z null. Y and Z must not alias X or W.
+     * layout as Y). With IDENTITY pass z null. Needs batch, n, k >= 1. Y and Z must not be the
+     * buffer of X or W.
      */
     void dense(int batch, int m, int n, int k, DeviceBuffer x, int xOff, int xStride, DeviceBuffer w, int wOff,
                DeviceBuffer bias, int biasOff, Activation act, DeviceBuffer z, int zOff, DeviceBuffer y, int yOff);
@@ -103,12 +113,16 @@ public interface Device extends AutoCloseable {
 
     /**
      * {@code out[r] = [a[r, 0..aCols), b[r, 0..bCols)]} for r in [0, rows): row r of a starts at
-     * {@code aOff + r aStride}, of b at {@code bOff + r bStride}; out is (rows x (aCols + bCols)).
+     * {@code aOff + r aStride}, of b at {@code bOff + r bStride} ({@code aStride >= aCols},
+     * {@code bStride >= bCols}); out is (rows x (aCols + bCols)).
      */
     void concatColumns(int rows, DeviceBuffer a, int aOff, int aCols, int aStride,
                        DeviceBuffer b, int bOff, int bCols, int bStride, DeviceBuffer out, int outOff);
 
-    /** {@code dst[r, :] = src[idx[idxOff + r], :]} for r in [0, rows), rows of {@code width} floats. */
+    /**
+     * {@code dst[r, :] = src[idx[idxOff + r], :]} for r in [0, rows), rows of {@code width} floats;
+     * every index must name a whole row of src (not checked on CUDA).
+     */
     void gatherRows(int rows, int width, DeviceBuffer idx, int idxOff, DeviceBuffer src, int srcOff,
                     DeviceBuffer dst, int dstOff);
 
@@ -133,7 +147,8 @@ public interface Device extends AutoCloseable {
      * Adam with coupled weight decay on {@code n} parameters, as {@code org.vaml4j.nn.Adam}:
      * {@code g = grad + wd p; m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
      * p -= lr/(1-b1^t) m / (sqrt(v)/sqrt(1-b2^t) + eps)} with {@code t = steps[stepIndex]} read
-     * on the device (increment it before) and {@code wd = decay[i]} (decay null: none).
+     * on the device (increment it before: t >= 1) and {@code wd = decay[i]} (decay at the same
+     * offset as p; null: none, {@code wd = 0}).
      */
     void adam(int n, DeviceBuffer p, int pOff, DeviceBuffer grad, int gOff, DeviceBuffer m, DeviceBuffer v, int mvOff,
               DeviceBuffer decay, float lr, float beta1, float beta2, float eps, DeviceBuffer steps, int stepIndex);
@@ -148,7 +163,7 @@ public interface Device extends AutoCloseable {
      * draw j of a stream is {@code mix64(key + (j + 1) 0x9e3779b97f4a7c15)}, the j-th
      * {@code nextLong()} of {@code new org.vaml4j.rl.Rng(key)}. This fills
      * {@code out[i] = (int) (((draw(pos + i) >>> 32) bound) >>> 32)}, uniform in [0, bound) with
-     * {@code bound = bounds[boundIndex]} read on the device; it does not move the position
+     * {@code bound = bounds[boundIndex] >= 1} read on the device; it does not move the position
      * ({@link #advance}).
      */
     void randomIndices(DeviceBuffer state, int stream, int n, DeviceBuffer bounds, int boundIndex,
@@ -167,7 +182,7 @@ public interface Device extends AutoCloseable {
     /**
      * Writes the {@code width} floats at {@code src[srcOff..]} as row {@code (counters[index] - 1) mod rows}
      * of {@code ring} ((rows x width)): per-step statistics collected on the device, read by the host
-     * once in a while.
+     * once in a while. Needs rows >= 1.
      */
     void copyToRing(int width, DeviceBuffer src, int srcOff, DeviceBuffer ring, int rows, DeviceBuffer counters, int index);
 
@@ -234,7 +249,8 @@ public interface Device extends AutoCloseable {
 
     /**
      * Member rows of a training batch: {@code dst[(e B + i) width + j] = src[order[e nTrain + (c B + i) mod nTrain] width + j]}
-     * for e in [0, members), i in [0, B), with the batch number {@code c = counters[index]}.
+     * for e in [0, members), i in [0, B), with the batch number {@code c = counters[index]} (>= 0)
+     * and {@code nTrain >= 1}; every order entry must name a row of src (not checked on CUDA).
      */
     void gatherMemberRows(int members, int b, int width, DeviceBuffer order, int nTrain, DeviceBuffer counters, int index,
                           DeviceBuffer src, DeviceBuffer dst);
@@ -253,7 +269,7 @@ public interface Device extends AutoCloseable {
     /**
      * Per-member validation error: {@code mse[e] = mean_{i, j} (scale[j] (pred[e, i, j] - y[i, j]))^2} for
      * pred row (e, i) at {@code (e rows + i) predStride} (its first {@code out} columns), y (rows x out)
-     * shared by the members.
+     * shared by the members; {@code predStride >= out}.
      */
     void memberMse(int members, int rows, int out, DeviceBuffer pred, int predStride, DeviceBuffer y, DeviceBuffer scale,
                    DeviceBuffer mse);

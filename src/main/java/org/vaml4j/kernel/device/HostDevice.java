@@ -1,7 +1,9 @@
 package org.vaml4j.kernel.device;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.vaml4j.kernel.Activation;
 import org.vaml4j.kernel.Kernels;
@@ -12,6 +14,11 @@ import org.vaml4j.kernel.ScalarKernels;
  * executable specification of the device instruction set, the oracle of the CUDA kernel tests,
  * and lets the device-resident trainers run (slowly) and be tested on any machine. Products go
  * through a {@link Kernels} backend (scalar by default).
+ *
+ * <p>Every kernel checks its arguments when it is called and then runs its loop, or, inside
+ * {@link #capture}, appends the loop to the graph being recorded (with the arrays and scalars of
+ * the call): as on CUDA, a captured body changes nothing until it is replayed, and checks that
+ * depend on buffer contents (row indices, step counts, bounds) run when the kernel runs.
  */
 public final class HostDevice implements Device {
 
@@ -21,7 +28,7 @@ public final class HostDevice implements Device {
 
     private final Kernels kernels;
     private final Map<DeviceBuffer, Boolean> live = new IdentityHashMap<>();
-    private boolean capturing;
+    private List<Runnable> tape;   // the graph being recorded; null when not capturing
 
     public HostDevice() {
         this(new ScalarKernels());
@@ -94,12 +101,14 @@ public final class HostDevice implements Device {
     public void copy(DeviceBuffer src, int srcOff, DeviceBuffer dst, int dstOff, int n) {
         src.check(this, src.kind(), srcOff, n, "copy");
         dst.check(this, src.kind(), dstOff, n, "copy");
-        System.arraycopy(src.host, srcOff, dst.host, dstOff, n);
+        Object from = src.host, to = dst.host;
+        launch(() -> System.arraycopy(from, srcOff, to, dstOff, n));
     }
 
     @Override
     public void fill(DeviceBuffer x, int off, int n, float value) {
-        Arrays.fill(f(x, off, n, "fill"), off, off + n, value);
+        float[] xv = f(x, off, n, "fill");
+        launch(() -> Arrays.fill(xv, off, off + n, value));
     }
 
     @Override
@@ -107,26 +116,25 @@ public final class HostDevice implements Device {
         transfer("synchronize");
     }
 
-    /**
-     * Records nothing and runs nothing now: as on a GPU, capturing does not execute the launches.
-     * Each replay runs the body, with transfers refused as inside a capture.
-     */
     @Override
     public Graph capture(Runnable launches) {
-        if (capturing) throw new IllegalStateException("capture: already capturing");
+        if (tape != null) throw new IllegalStateException("capture: already capturing");
+        List<Runnable> recorded = new ArrayList<>();
+        tape = recorded;
+        try {
+            launches.run();
+        } finally {
+            tape = null;
+        }
+        Runnable[] steps = recorded.toArray(new Runnable[0]);
         return new Graph() {
             private boolean closed;
 
             @Override
             public void replay() {
                 if (closed) throw new IllegalStateException("graph: already closed");
-                if (capturing) throw new IllegalStateException("graph: replay inside capture");
-                capturing = true;
-                try {
-                    launches.run();
-                } finally {
-                    capturing = false;
-                }
+                if (tape != null) throw new IllegalStateException("graph: replay inside capture");
+                for (Runnable step : steps) step.run();
             }
 
             @Override
@@ -142,34 +150,44 @@ public final class HostDevice implements Device {
     public void gemm(int batch, boolean transA, boolean transB, int m, int n, int k, float alpha,
                      DeviceBuffer a, int aOff, int aStride, DeviceBuffer b, int bOff, int bStride,
                      float beta, DeviceBuffer c, int cOff, int cStride) {
-        if (batch < 0 || m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("gemm: negative size");
-        if (batch == 0) return;
+        if (batch < 0 || m < 0 || n < 0 || k < 0 || aStride < 0 || bStride < 0 || cStride < 0) {
+            throw new IllegalArgumentException("gemm: negative size or stride");
+        }
+        if (batch == 0 || m == 0 || n == 0) return;
+        checkNoAlias(a, aOff, aStride, (long) m * k, c, cOff, cStride, (long) m * n, batch, "gemm A/C");
+        checkNoAlias(b, bOff, bStride, (long) k * n, c, cOff, cStride, (long) m * n, batch, "gemm B/C");
         float[] av = f(a, aOff, (long) (batch - 1) * aStride + (long) m * k, "gemm A");
         float[] bv = f(b, bOff, (long) (batch - 1) * bStride + (long) k * n, "gemm B");
         float[] cv = f(c, cOff, (long) (batch - 1) * cStride + (long) m * n, "gemm C");
-        kernels.gemmBatched(batch, transA, transB, m, n, k, alpha, av, aOff, aStride, bv, bOff, bStride, beta, cv, cOff, cStride);
+        launch(() -> kernels.gemmBatched(batch, transA, transB, m, n, k, alpha, av, aOff, aStride, bv, bOff, bStride,
+                beta, cv, cOff, cStride));
     }
 
     @Override
     public void dense(int batch, int m, int n, int k, DeviceBuffer x, int xOff, int xStride, DeviceBuffer w, int wOff,
                       DeviceBuffer bias, int biasOff, Activation act, DeviceBuffer z, int zOff, DeviceBuffer y, int yOff) {
         if (act == Activation.IDENTITY && z != null) throw new IllegalArgumentException("dense: pass z = null with IDENTITY");
+        if (batch < 1 || m < 0 || n < 1 || k < 1 || xStride < 0) throw new IllegalArgumentException("dense: bad sizes");
+        if (m == 0) return;
         float[] xv = f(x, xOff, (long) (batch - 1) * xStride + (long) m * k, "dense x");
         float[] wv = f(w, wOff, (long) batch * k * n, "dense W");
         float[] bv = f(bias, biasOff, (long) batch * n, "dense bias");
         float[] yv = f(y, yOff, (long) batch * m * n, "dense y");
         float[] zv = z == null ? null : f(z, zOff, (long) batch * m * n, "dense z");
-        kernels.gemmBatched(batch, false, false, m, n, k, 1f, xv, xOff, xStride, wv, wOff, k * n, 0f, yv, yOff, m * n);
-        for (int e = 0; e < batch; e++) {
-            for (int r = 0; r < m; r++) {
-                for (int j = 0; j < n; j++) {
-                    int o = e * m * n + r * n + j;
-                    float pre = yv[yOff + o] + bv[biasOff + e * n + j];
-                    if (zv != null) zv[zOff + o] = pre;
-                    yv[yOff + o] = act.apply(pre);
+        if (y == x || z == x || y == w || z == w) throw new IllegalArgumentException("dense: outputs must not alias the input or W");
+        launch(() -> {
+            kernels.gemmBatched(batch, false, false, m, n, k, 1f, xv, xOff, xStride, wv, wOff, k * n, 0f, yv, yOff, m * n);
+            for (int e = 0; e < batch; e++) {
+                for (int r = 0; r < m; r++) {
+                    for (int j = 0; j < n; j++) {
+                        int o = e * m * n + r * n + j;
+                        float pre = yv[yOff + o] + bv[biasOff + e * n + j];
+                        if (zv != null) zv[zOff + o] = pre;
+                        yv[yOff + o] = act.apply(pre);
+                    }
                 }
             }
-        }
+        });
     }
 
     // ---- elementwise ----
@@ -179,32 +197,43 @@ public final class HostDevice implements Device {
                                    DeviceBuffer dy, int dyOff, DeviceBuffer dz, int dzOff) {
         float[] zv = f(z, zOff, n, "activationBackward z"), yv = f(y, yOff, n, "activationBackward y");
         float[] dyv = f(dy, dyOff, n, "activationBackward dy"), dzv = f(dz, dzOff, n, "activationBackward dz");
-        for (int i = 0; i < n; i++) dzv[dzOff + i] = dyv[dyOff + i] * act.derivative(zv[zOff + i], yv[yOff + i]);
+        launch(() -> {
+            for (int i = 0; i < n; i++) dzv[dzOff + i] = dyv[dyOff + i] * act.derivative(zv[zOff + i], yv[yOff + i]);
+        });
     }
 
     @Override
     public void axpy(int n, float alpha, DeviceBuffer x, int xOff, DeviceBuffer y, int yOff) {
         float[] xv = f(x, xOff, n, "axpy x"), yv = f(y, yOff, n, "axpy y");
-        for (int i = 0; i < n; i++) yv[yOff + i] += alpha * xv[xOff + i];
+        launch(() -> {
+            for (int i = 0; i < n; i++) yv[yOff + i] += alpha * xv[xOff + i];
+        });
     }
 
     @Override
     public void exp(int n, DeviceBuffer x, int xOff, DeviceBuffer y, int yOff) {
         float[] xv = f(x, xOff, n, "exp x"), yv = f(y, yOff, n, "exp y");
-        for (int i = 0; i < n; i++) yv[yOff + i] = (float) StrictMath.exp(xv[xOff + i]);
+        launch(() -> {
+            for (int i = 0; i < n; i++) yv[yOff + i] = (float) StrictMath.exp(xv[xOff + i]);
+        });
     }
 
     @Override
     public void concatColumns(int rows, DeviceBuffer a, int aOff, int aCols, int aStride,
                               DeviceBuffer b, int bOff, int bCols, int bStride, DeviceBuffer out, int outOff) {
+        if (rows < 0 || aCols < 0 || bCols < 0 || aStride < aCols || bStride < bCols) {
+            throw new IllegalArgumentException("concatColumns: bad sizes or strides");
+        }
         int w = aCols + bCols;
         float[] av = f(a, aOff, rows == 0 ? 0 : (long) (rows - 1) * aStride + aCols, "concat a");
         float[] bv = f(b, bOff, rows == 0 ? 0 : (long) (rows - 1) * bStride + bCols, "concat b");
         float[] ov = f(out, outOff, (long) rows * w, "concat out");
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(av, aOff + r * aStride, ov, outOff + r * w, aCols);
-            System.arraycopy(bv, bOff + r * bStride, ov, outOff + r * w + aCols, bCols);
-        }
+        launch(() -> {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(av, aOff + r * aStride, ov, outOff + r * w, aCols);
+                System.arraycopy(bv, bOff + r * bStride, ov, outOff + r * w + aCols, bCols);
+            }
+        });
     }
 
     @Override
@@ -212,13 +241,15 @@ public final class HostDevice implements Device {
                            DeviceBuffer dst, int dstOff) {
         int[] iv = i(idx, idxOff, rows, "gather idx");
         float[] sv = f(src, srcOff, 0, "gather src"), dv = f(dst, dstOff, (long) rows * width, "gather dst");
-        for (int r = 0; r < rows; r++) {
-            long from = srcOff + (long) iv[idxOff + r] * width;
-            if (iv[idxOff + r] < 0 || from + width > sv.length) {
-                throw new IllegalArgumentException("gather: row " + iv[idxOff + r] + " outside the source");
+        launch(() -> {
+            for (int r = 0; r < rows; r++) {
+                long from = srcOff + (long) iv[idxOff + r] * width;
+                if (iv[idxOff + r] < 0 || from + width > sv.length) {
+                    throw new IllegalArgumentException("gather: row " + iv[idxOff + r] + " outside the source");
+                }
+                System.arraycopy(sv, (int) from, dv, dstOff + r * width, width);
             }
-            System.arraycopy(sv, (int) from, dv, dstOff + r * width, width);
-        }
+        });
     }
 
     // ---- reductions ----
@@ -227,24 +258,29 @@ public final class HostDevice implements Device {
     public void columnSums(int batch, int rows, int cols, DeviceBuffer x, int xOff, DeviceBuffer out, int outOff,
                            boolean accumulate) {
         float[] xv = f(x, xOff, (long) batch * rows * cols, "columnSums x"), ov = f(out, outOff, (long) batch * cols, "columnSums out");
-        for (int e = 0; e < batch; e++) {
-            kernels.columnSums(rows, cols, xv, xOff + e * rows * cols, ov, outOff + e * cols, accumulate);
-        }
+        launch(() -> {
+            for (int e = 0; e < batch; e++) {
+                kernels.columnSums(rows, cols, xv, xOff + e * rows * cols, ov, outOff + e * cols, accumulate);
+            }
+        });
     }
 
     @Override
     public void sum(int n, DeviceBuffer x, int xOff, float scale, DeviceBuffer out, int outOff) {
         float[] xv = f(x, xOff, n, "sum x"), ov = f(out, outOff, 1, "sum out");
-        double s = 0;
-        for (int i = 0; i < n; i++) s += xv[xOff + i];
-        ov[outOff] = (float) (scale * s);
+        launch(() -> {
+            double s = 0;
+            for (int i = 0; i < n; i++) s += xv[xOff + i];
+            ov[outOff] = (float) (scale * s);
+        });
     }
 
     // ---- optimizer ----
 
     @Override
     public void increment(DeviceBuffer counters, int index) {
-        i(counters, index, 1, "increment")[index]++;
+        int[] cv = i(counters, index, 1, "increment");
+        launch(() -> cv[index]++);
     }
 
     @Override
@@ -253,7 +289,12 @@ public final class HostDevice implements Device {
         float[] pv = f(p, pOff, n, "adam p"), gv = f(grad, gOff, n, "adam grad");
         float[] mv = f(m, mvOff, n, "adam m"), vv = f(v, mvOff, n, "adam v");
         float[] dv = decay == null ? null : f(decay, pOff, n, "adam decay");
-        int t = i(steps, stepIndex, 1, "adam steps")[stepIndex];
+        int[] sv = i(steps, stepIndex, 1, "adam steps");
+        launch(() -> adamStep(n, pv, pOff, gv, gOff, mv, vv, mvOff, dv, lr, beta1, beta2, eps, sv[stepIndex]));
+    }
+
+    private static void adamStep(int n, float[] pv, int pOff, float[] gv, int gOff, float[] mv, float[] vv, int mvOff,
+                                 float[] dv, float lr, float beta1, float beta2, float eps, int t) {
         if (t < 1) throw new IllegalStateException("adam: step count " + t + "; increment it before the step");
         double bc1 = 1 - StrictMath.pow(beta1, t), bc2 = 1 - StrictMath.pow(beta2, t);
         float stepSize = (float) (lr / bc1);
@@ -271,7 +312,9 @@ public final class HostDevice implements Device {
     public void polyak(int n, float tau, DeviceBuffer source, int sOff, DeviceBuffer target, int tOff) {
         float[] sv = f(source, sOff, n, "polyak source"), tv = f(target, tOff, n, "polyak target");
         float keep = 1f - tau;
-        for (int q = 0; q < n; q++) tv[tOff + q] = keep * tv[tOff + q] + tau * sv[sOff + q];
+        launch(() -> {
+            for (int q = 0; q < n; q++) tv[tOff + q] = keep * tv[tOff + q] + tau * sv[sOff + q];
+        });
     }
 
     // ---- random streams ----
@@ -288,36 +331,45 @@ public final class HostDevice implements Device {
     public void randomIndices(DeviceBuffer state, int stream, int n, DeviceBuffer bounds, int boundIndex,
                               DeviceBuffer out, int outOff) {
         long[] st = l(state, 2 * stream, 2, "randomIndices state");
-        int bound = i(bounds, boundIndex, 1, "randomIndices bound")[boundIndex];
-        if (bound < 1) throw new IllegalStateException("randomIndices: bound " + bound);
+        int[] bv = i(bounds, boundIndex, 1, "randomIndices bound");
         int[] ov = i(out, outOff, n, "randomIndices out");
-        long key = st[2 * stream], pos = st[2 * stream + 1];
-        for (int q = 0; q < n; q++) ov[outOff + q] = (int) (((draw(key, pos + q) >>> 32) * bound) >>> 32);
+        launch(() -> {
+            int bound = bv[boundIndex];
+            if (bound < 1) throw new IllegalStateException("randomIndices: bound " + bound);
+            long key = st[2 * stream], pos = st[2 * stream + 1];
+            for (int q = 0; q < n; q++) ov[outOff + q] = (int) (((draw(key, pos + q) >>> 32) * bound) >>> 32);
+        });
     }
 
     @Override
     public void randomNormal(DeviceBuffer state, int stream, int n, DeviceBuffer out, int outOff) {
         long[] st = l(state, 2 * stream, 2, "randomNormal state");
         float[] ov = f(out, outOff, n, "randomNormal out");
-        long key = st[2 * stream], pos = st[2 * stream + 1];
-        for (int q = 0; q < n; q++) {
-            double u1 = ((draw(key, pos + 2L * q) >>> 11) + 1) * 0x1.0p-53;
-            double u2 = (draw(key, pos + 2L * q + 1) >>> 11) * 0x1.0p-53;
-            ov[outOff + q] = (float) (Math.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2));
-        }
+        launch(() -> {
+            long key = st[2 * stream], pos = st[2 * stream + 1];
+            for (int q = 0; q < n; q++) {
+                double u1 = ((draw(key, pos + 2L * q) >>> 11) + 1) * 0x1.0p-53;
+                double u2 = (draw(key, pos + 2L * q + 1) >>> 11) * 0x1.0p-53;
+                ov[outOff + q] = (float) (Math.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2));
+            }
+        });
     }
 
     @Override
     public void advance(DeviceBuffer state, int stream, long draws) {
-        l(state, 2 * stream, 2, "advance")[2 * stream + 1] += draws;
+        long[] st = l(state, 2 * stream, 2, "advance");
+        launch(() -> st[2 * stream + 1] += draws);
     }
 
     @Override
     public void copyToRing(int width, DeviceBuffer src, int srcOff, DeviceBuffer ring, int rows, DeviceBuffer counters, int index) {
+        if (rows < 1) throw new IllegalArgumentException("copyToRing: rows must be >= 1");
         float[] sv = f(src, srcOff, width, "copyToRing src"), rv = f(ring, 0, (long) rows * width, "copyToRing ring");
-        int c = i(counters, index, 1, "copyToRing counters")[index];
-        int row = Math.floorMod(c - 1, rows);
-        System.arraycopy(sv, srcOff, rv, row * width, width);
+        int[] cv = i(counters, index, 1, "copyToRing counters");
+        launch(() -> {
+            int row = Math.floorMod(cv[index] - 1, rows);
+            System.arraycopy(sv, srcOff, rv, row * width, width);
+        });
     }
 
     // ---- SAC ----
@@ -329,19 +381,21 @@ public final class HostDevice implements Device {
         float[] av = f(action, actionOff, (long) rows * a, "tanhGaussian action");
         float[] lv = f(logProb, logProbOff, rows, "tanhGaussian logProb");
         float half = 0.5f * (logStdMax - logStdMin);
-        for (int r = 0; r < rows; r++) {
-            double s = 0;
-            for (int j = 0; j < a; j++) {
-                float mu = ov[outOff + r * 2 * a + j], raw = ov[outOff + r * 2 * a + a + j], e = ev[epsOff + r * a + j];
-                float logStd = ((float) StrictMath.tanh(raw)) * half + (logStdMin + half);
-                double std = StrictMath.exp(logStd);
-                double u = mu + std * e;
-                av[actionOff + r * a + j] = (float) StrictMath.tanh(u);
-                double log1mTanh2 = 2 * (LOG_2 - u - softplus(-2 * u));
-                s += -0.5 * e * e - logStd - HALF_LOG_2PI - log1mTanh2;
+        launch(() -> {
+            for (int r = 0; r < rows; r++) {
+                double s = 0;
+                for (int j = 0; j < a; j++) {
+                    float mu = ov[outOff + r * 2 * a + j], raw = ov[outOff + r * 2 * a + a + j], e = ev[epsOff + r * a + j];
+                    float logStd = ((float) StrictMath.tanh(raw)) * half + (logStdMin + half);
+                    double std = StrictMath.exp(logStd);
+                    double u = mu + std * e;
+                    av[actionOff + r * a + j] = (float) StrictMath.tanh(u);
+                    double log1mTanh2 = 2 * (LOG_2 - u - softplus(-2 * u));
+                    s += -0.5 * e * e - logStd - HALF_LOG_2PI - log1mTanh2;
+                }
+                lv[logProbOff + r] = (float) s;
             }
-            lv[logProbOff + r] = (float) s;
-        }
+        });
     }
 
     @Override
@@ -353,22 +407,25 @@ public final class HostDevice implements Device {
         float[] ev = f(eps, epsOff, (long) rows * a, "tanhGaussianBackward eps");
         float[] av = f(action, actionOff, (long) rows * a, "tanhGaussianBackward action");
         float[] dav = f(dAction, dActionOff, rows == 0 ? 0 : (long) (rows - 1) * dActionStride + a, "tanhGaussianBackward dAction");
-        float g = f(alpha, alphaIndex, 1, "tanhGaussianBackward alpha")[alphaIndex] * logProbScale;
+        float[] alv = f(alpha, alphaIndex, 1, "tanhGaussianBackward alpha");
         float[] dv = f(dOut, dOutOff, (long) rows * 2 * a, "tanhGaussianBackward dOut");
         float half = 0.5f * (logStdMax - logStdMin);
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < a; j++) {
-                float raw = ov[outOff + r * 2 * a + a + j];
-                float th = (float) StrictMath.tanh(raw);
-                float logStd = th * half + (logStdMin + half);
-                float std = (float) StrictMath.exp(logStd);
-                float t = av[actionOff + r * a + j], e = ev[epsOff + r * a + j];
-                float du = dav[dActionOff + r * dActionStride + j] * (1f - t * t) + g * 2f * t;
-                float dLogStd = du * std * e - g;
-                dv[dOutOff + r * 2 * a + j] = du;
-                dv[dOutOff + r * 2 * a + a + j] = dLogStd * half * (1f - th * th);
+        launch(() -> {
+            float g = alv[alphaIndex] * logProbScale;
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < a; j++) {
+                    float raw = ov[outOff + r * 2 * a + a + j];
+                    float th = (float) StrictMath.tanh(raw);
+                    float logStd = th * half + (logStdMin + half);
+                    float std = (float) StrictMath.exp(logStd);
+                    float t = av[actionOff + r * a + j], e = ev[epsOff + r * a + j];
+                    float du = dav[dActionOff + r * dActionStride + j] * (1f - t * t) + g * 2f * t;
+                    float dLogStd = du * std * e - g;
+                    dv[dOutOff + r * 2 * a + j] = du;
+                    dv[dOutOff + r * 2 * a + a + j] = dLogStd * half * (1f - th * th);
+                }
             }
-        }
+        });
     }
 
     @Override
@@ -377,12 +434,15 @@ public final class HostDevice implements Device {
                              DeviceBuffer y, int yOff) {
         float[] qv = f(q, qOff, 2L * n, "criticTarget q"), lp = f(logProb, lpOff, n, "criticTarget logProb");
         float[] rv = f(reward, rOff, n, "criticTarget reward"), nd = f(notDone, ndOff, n, "criticTarget notDone");
-        float al = f(alpha, alphaIndex, 1, "criticTarget alpha")[alphaIndex];
+        float[] alv = f(alpha, alphaIndex, 1, "criticTarget alpha");
         float[] yv = f(y, yOff, n, "criticTarget y");
-        for (int r = 0; r < n; r++) {
-            float minQ = Math.min(qv[qOff + r], qv[qOff + n + r]);
-            yv[yOff + r] = rv[rOff + r] + gamma * nd[ndOff + r] * (minQ - al * lp[lpOff + r]);
-        }
+        launch(() -> {
+            float al = alv[alphaIndex];
+            for (int r = 0; r < n; r++) {
+                float minQ = Math.min(qv[qOff + r], qv[qOff + n + r]);
+                yv[yOff + r] = rv[rOff + r] + gamma * nd[ndOff + r] * (minQ - al * lp[lpOff + r]);
+            }
+        });
     }
 
     @Override
@@ -390,22 +450,26 @@ public final class HostDevice implements Device {
                                DeviceBuffer sq, int sqOff) {
         float[] qv = f(q, qOff, 2L * n, "criticLossGrad q"), yv = f(y, yOff, n, "criticLossGrad y");
         float[] dv = f(dq, dqOff, 2L * n, "criticLossGrad dq"), sv = f(sq, sqOff, 2L * n, "criticLossGrad sq");
-        for (int k = 0; k < 2 * n; k++) {
-            float d = qv[qOff + k] - yv[yOff + k % n];
-            dv[dqOff + k] = 2f * d / n;
-            sv[sqOff + k] = d * d;
-        }
+        launch(() -> {
+            for (int k = 0; k < 2 * n; k++) {
+                float d = qv[qOff + k] - yv[yOff + k % n];
+                dv[dqOff + k] = 2f * d / n;
+                sv[sqOff + k] = d * d;
+            }
+        });
     }
 
     @Override
     public void minQ(int n, DeviceBuffer q, int qOff, float scale, DeviceBuffer minQ, int mOff, DeviceBuffer dq, int dqOff) {
         float[] qv = f(q, qOff, 2L * n, "minQ q"), mv = f(minQ, mOff, n, "minQ out"), dv = f(dq, dqOff, 2L * n, "minQ dq");
-        for (int r = 0; r < n; r++) {
-            boolean first = qv[qOff + r] <= qv[qOff + n + r];
-            mv[mOff + r] = first ? qv[qOff + r] : qv[qOff + n + r];
-            dv[dqOff + r] = first ? scale : 0f;
-            dv[dqOff + n + r] = first ? 0f : scale;
-        }
+        launch(() -> {
+            for (int r = 0; r < n; r++) {
+                boolean first = qv[qOff + r] <= qv[qOff + n + r];
+                mv[mOff + r] = first ? qv[qOff + r] : qv[qOff + n + r];
+                dv[dqOff + r] = first ? scale : 0f;
+                dv[dqOff + n + r] = first ? 0f : scale;
+            }
+        });
     }
 
     @Override
@@ -413,15 +477,19 @@ public final class HostDevice implements Device {
                                DeviceBuffer m, DeviceBuffer v, float lr, float beta1, float beta2, float eps,
                                DeviceBuffer steps, int stepIndex) {
         float[] sv = f(s, sOff, SAC_SCALARS, "sacTemperature scalars");
-        float al = sv[sOff + 3], meanLogp = sv[sOff + 6], meanMinQ = sv[sOff + 7];
-        sv[sOff + 1] = al * meanLogp - meanMinQ;
-        sv[sOff + 2] = -al * (meanLogp + targetEntropy);
-        sv[sOff + 4] = -meanLogp;
-        if (learn) {
-            i(steps, stepIndex, 1, "sacTemperature steps")[stepIndex]++;
-            f(logAlpha, 0, 1, "sacTemperature logAlpha");
-            adam(1, logAlpha, 0, s, sOff + 2, m, v, 0, null, lr, beta1, beta2, eps, steps, stepIndex);
-        }
+        float[] la = f(logAlpha, 0, 1, "sacTemperature logAlpha");
+        float[] mv = f(m, 0, 1, "sacTemperature m"), vv = f(v, 0, 1, "sacTemperature v");
+        int[] st = i(steps, stepIndex, 1, "sacTemperature steps");
+        launch(() -> {
+            float al = sv[sOff + 3], meanLogp = sv[sOff + 6], meanMinQ = sv[sOff + 7];
+            sv[sOff + 1] = al * meanLogp - meanMinQ;
+            sv[sOff + 2] = -al * (meanLogp + targetEntropy);
+            sv[sOff + 4] = -meanLogp;
+            if (learn) {
+                st[stepIndex]++;
+                adamStep(1, la, 0, sv, sOff + 2, mv, vv, 0, null, lr, beta1, beta2, eps, st[stepIndex]);
+            }
+        });
     }
 
     // ---- dynamics ensemble ----
@@ -429,18 +497,22 @@ public final class HostDevice implements Device {
     @Override
     public void gatherMemberRows(int members, int b, int width, DeviceBuffer order, int nTrain, DeviceBuffer counters, int index,
                                  DeviceBuffer src, DeviceBuffer dst) {
+        if (nTrain < 1) throw new IllegalArgumentException("gatherMemberRows: nTrain must be >= 1");
         int[] ov = i(order, 0, (long) members * nTrain, "gatherMemberRows order");
-        int c = i(counters, index, 1, "gatherMemberRows counters")[index];
+        int[] cv = i(counters, index, 1, "gatherMemberRows counters");
         float[] sv = f(src, 0, 0, "gatherMemberRows src"), dv = f(dst, 0, (long) members * b * width, "gatherMemberRows dst");
-        for (int e = 0; e < members; e++) {
-            for (int r = 0; r < b; r++) {
-                int row = ov[e * nTrain + (int) (((long) c * b + r) % nTrain)];
-                if (row < 0 || (long) (row + 1) * width > sv.length) {
-                    throw new IllegalArgumentException("gatherMemberRows: row " + row + " outside the source");
+        launch(() -> {
+            int c = cv[index];
+            for (int e = 0; e < members; e++) {
+                for (int r = 0; r < b; r++) {
+                    int row = ov[e * nTrain + (int) (((long) c * b + r) % nTrain)];
+                    if (row < 0 || (long) (row + 1) * width > sv.length) {
+                        throw new IllegalArgumentException("gatherMemberRows: row " + row + " outside the source");
+                    }
+                    System.arraycopy(sv, row * width, dv, (e * b + r) * width, width);
                 }
-                System.arraycopy(sv, row * width, dv, (e * b + r) * width, width);
             }
-        }
+        });
     }
 
     @Override
@@ -449,36 +521,41 @@ public final class HostDevice implements Device {
         float[] rv = f(raw, 0, (long) rows * 2 * out, "gaussianNll raw"), yv = f(y, 0, (long) rows * out, "gaussianNll y");
         float[] hi = f(bounds, maxOff, out, "gaussianNll max"), lo = f(bounds, minOff, out, "gaussianNll min");
         float[] lv = f(loss, 0, (long) rows * out, "gaussianNll loss"), dv = f(dRaw, 0, (long) rows * 2 * out, "gaussianNll dRaw");
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < out; j++) {
-                float mu = rv[r * 2 * out + j], x = rv[r * 2 * out + out + j];
-                float h = hi[maxOff + j], l = lo[minOff + j];
-                float l1 = h - (float) softplus(h - x);
-                float logVar = l + (float) softplus(l1 - l);
-                float d = mu - yv[r * out + j];
-                float inv = (float) StrictMath.exp(-logVar);
-                lv[r * out + j] = d * d * inv + logVar;
-                dv[r * 2 * out + j] = w * 2f * d * inv;
-                dv[r * 2 * out + out + j] = w * (1f - d * d * inv) * sigmoid(l1 - l) * sigmoid(h - x);
+        launch(() -> {
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < out; j++) {
+                    float mu = rv[r * 2 * out + j], x = rv[r * 2 * out + out + j];
+                    float h = hi[maxOff + j], l = lo[minOff + j];
+                    float l1 = h - (float) softplus(h - x);
+                    float logVar = l + (float) softplus(l1 - l);
+                    float d = mu - yv[r * out + j];
+                    float inv = (float) StrictMath.exp(-logVar);
+                    lv[r * out + j] = d * d * inv + logVar;
+                    dv[r * 2 * out + j] = w * 2f * d * inv;
+                    dv[r * 2 * out + out + j] = w * (1f - d * d * inv) * sigmoid(l1 - l) * sigmoid(h - x);
+                }
             }
-        }
+        });
     }
 
     @Override
     public void memberMse(int members, int rows, int out, DeviceBuffer pred, int predStride, DeviceBuffer y, DeviceBuffer scale,
                           DeviceBuffer mse) {
+        if (predStride < out) throw new IllegalArgumentException("memberMse: predStride " + predStride + " < out " + out);
         float[] pv = f(pred, 0, (long) members * rows * predStride, "memberMse pred"), yv = f(y, 0, (long) rows * out, "memberMse y");
         float[] sv = f(scale, 0, out, "memberMse scale"), mv = f(mse, 0, members, "memberMse out");
-        for (int e = 0; e < members; e++) {
-            double s = 0;
-            for (int r = 0; r < rows; r++) {
-                for (int j = 0; j < out; j++) {
-                    double d = (double) sv[j] * (pv[(e * rows + r) * predStride + j] - yv[r * out + j]);
-                    s += d * d;
+        launch(() -> {
+            for (int e = 0; e < members; e++) {
+                double s = 0;
+                for (int r = 0; r < rows; r++) {
+                    for (int j = 0; j < out; j++) {
+                        double d = (double) sv[j] * (pv[(e * rows + r) * predStride + j] - yv[r * out + j]);
+                        s += d * d;
+                    }
                 }
+                mv[e] = (float) (s / ((double) rows * out));
             }
-            mv[e] = (float) (s / ((double) rows * out));
-        }
+        });
     }
 
     @Override
@@ -489,7 +566,19 @@ public final class HostDevice implements Device {
     // ---- helpers ----
 
     private void transfer(String what) {
-        if (capturing) throw new IllegalStateException(what + " is not allowed inside capture");
+        if (tape != null) throw new IllegalStateException(what + " is not allowed inside capture");
+    }
+
+    /** Runs a checked kernel now, or records it into the graph being captured. */
+    private void launch(Runnable kernel) {
+        if (tape != null) tape.add(kernel);
+        else kernel.run();
+    }
+
+    private static void checkNoAlias(DeviceBuffer a, int aOff, int aStride, long aSize, DeviceBuffer c, int cOff, int cStride,
+                                     long cSize, int batch, String what) {
+        long aEnd = aOff + (long) (batch - 1) * aStride + aSize, cEnd = cOff + (long) (batch - 1) * cStride + cSize;
+        if (a == c && aOff < cEnd && cOff < aEnd) throw new IllegalArgumentException(what + ": C overlaps an input");
     }
 
     private float[] f(DeviceBuffer b, int off, long n, String what) {
