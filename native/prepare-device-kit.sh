@@ -13,7 +13,7 @@ mkdir -p "$kit"
 cd "$root"
 VAML4J_REQUIRE_NATIVE=1 mvn -q -B -DskipTests package test-compile
 jar="$(ls target/vaml4j-*.jar | grep -v -E 'original|sources|javadoc' | head -n 1)"
-unzip -l "$jar" | grep -q libvaml4j_cuda.so || { echo "prepare-device-kit: $jar carries no CUDA library" >&2; exit 1; }
+unzip -l "$jar" | grep -c libvaml4j_cuda.so > /dev/null || { echo "prepare-device-kit: $jar carries no CUDA library" >&2; exit 1; }
 cp "$jar" "$kit/vaml4j.jar"
 rm -rf "$kit/test-classes" && cp -r target/test-classes "$kit/test-classes"
 [ -f "$junit" ] || mvn -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.10.2
