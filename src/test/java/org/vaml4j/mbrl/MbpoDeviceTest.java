@@ -15,11 +15,9 @@ import org.vaml4j.kernel.device.HostDevice;
 import org.vaml4j.mbrl.device.DeviceDynamics;
 import org.vaml4j.mbrl.device.DeviceModelTrainer;
 import org.vaml4j.mbrl.loss.ModelLosses;
-import org.vaml4j.nn.ArchiveReader;
-import org.vaml4j.nn.ArchiveWriter;
 import org.vaml4j.rl.EpisodeEnd;
 import org.vaml4j.rl.SacConfig;
-import org.vaml4j.rl.TrainingListener;
+import org.vaml4j.rl.TrainerResume;
 import org.vaml4j.rl.device.DeviceSac;
 
 /**
@@ -54,28 +52,9 @@ class MbpoDeviceTest {
         assertTrue(Double.isFinite(a.get(2).metrics()[6]), "a model training was reported");
     }
 
+    /** Stopped at step 600 (after two model trainings), resumed, continued to 1200: as the uninterrupted run. */
     static void resumes(Supplier<Device> device, Path dir) throws Exception {
-        Mbpo straight = mbpo(7, device);
-        straight.train(1200, TrainingListener.none());
-        Mbpo first = mbpo(7, device);
-        first.train(600, TrainingListener.none());
-        assertTrue(first.atEpisodeBoundary());
-        Path f = dir.resolve("state.bin");
-        try (ArchiveWriter w = ArchiveWriter.create(f, "checkpoint")) {
-            first.writeState(w);
-            w.commit();
-        }
-        Mbpo resumed = mbpo(7, device);
-        resumed.readState(ArchiveReader.open(f, "checkpoint"));
-        resumed.train(1200, TrainingListener.none());
-        for (Mbpo m : new Mbpo[] {straight, resumed}) {
-            try (ArchiveWriter w = ArchiveWriter.create(dir.resolve("agent.bin"), "agent")) {
-                m.writeAgent(w);   // syncs the host agent
-            }
-        }
-        assertArrayEquals(straight.agent().actorParams().data(), resumed.agent().actorParams().data());
-        assertArrayEquals(straight.agent().criticParams().data(), resumed.agent().criticParams().data());
-        assertArrayEquals(straight.model().params().data(), resumed.model().params().data());
+        TrainerResume.bitIdentical(() -> mbpo(7, device), 600, 1200, dir);
     }
 
     @Test

@@ -14,13 +14,11 @@ import org.vaml4j.env.EnvRegistry;
 import org.vaml4j.kernel.KernelChoice;
 import org.vaml4j.kernel.device.Device;
 import org.vaml4j.kernel.device.HostDevice;
-import org.vaml4j.nn.ArchiveReader;
-import org.vaml4j.nn.ArchiveWriter;
 import org.vaml4j.rl.EpisodeEnd;
 import org.vaml4j.rl.OffPolicyLoopConfig;
 import org.vaml4j.rl.SacConfig;
 import org.vaml4j.rl.SacTrainer;
-import org.vaml4j.rl.TrainingListener;
+import org.vaml4j.rl.TrainerResume;
 
 /** SacTrainer with its updates device-resident (host reference device here): runs repeat, a checkpoint resumes bit-identically. */
 class DeviceSacTrainerTest {
@@ -50,29 +48,7 @@ class DeviceSacTrainerTest {
 
     /** A state written at an episode boundary and read into a fresh trainer continues as the uninterrupted run. */
     static void resumes(Supplier<Device> device, Path dir) throws Exception {
-        SacTrainer straight = small(7, device);
-        straight.train(500, TrainingListener.none());
-        SacTrainer first = small(7, device);
-        first.train(300, TrainingListener.none());
-        assertTrue(first.atEpisodeBoundary());
-        Path f = dir.resolve("state.bin");
-        try (ArchiveWriter w = ArchiveWriter.create(f, "checkpoint")) {
-            first.writeState(w);
-            w.commit();
-        }
-        SacTrainer resumed = small(7, device);
-        resumed.readState(ArchiveReader.open(f, "checkpoint"));
-        resumed.train(500, TrainingListener.none());
-        assertEquals(straight.evaluate(2), resumed.evaluate(2));
-        for (SacTrainer t : new SacTrainer[] {straight, resumed}) {
-            try (ArchiveWriter w = ArchiveWriter.create(dir.resolve("agent.bin"), "agent")) {
-                t.writeAgent(w);   // syncs the host agent
-            }
-        }
-        assertArrayEquals(straight.agent().actorParams().data(), resumed.agent().actorParams().data());
-        assertArrayEquals(straight.agent().criticParams().data(), resumed.agent().criticParams().data());
-        assertArrayEquals(straight.agent().targetCriticParams().data(), resumed.agent().targetCriticParams().data());
-        assertEquals(straight.agent().updates(), resumed.agent().updates());
+        TrainerResume.bitIdentical(() -> small(7, device), 300, 500, dir);
     }
 
     @Test
