@@ -41,8 +41,9 @@ namespace gemm {
 
 namespace {
 
-constexpr int PAD = 4;   // shared-memory row padding (floats): keeps rows 16-byte aligned and
-                         // spreads the transposed stores of a k-contiguous operand over the banks
+constexpr int PAD = 4;   // shared-memory row padding (floats), a multiple of 4 so rows stay 16-byte
+                         // aligned for float4; the slot mapping of loadTile already makes every
+                         // store conflict-free, the padding only keeps that true for other maps
 
 // Minimum resident blocks per multiprocessor for __launch_bounds__, i.e. the register caps, set
 // so that no variant spills (ptxas -v, sm_90): T128 1 (~151 registers: 64 accumulators plus the
