@@ -70,7 +70,7 @@ __global__ void __launch_bounds__(SUM_THREADS) sumKernel(int n, const float* x, 
     const int t = threadIdx.x;
     double s = 0.0;
 #pragma unroll 4
-    for (int i = t; i < n; i += SUM_THREADS) s = __dadd_rn(s, (double) x[i]);
+    for (long long i = t; i < n; i += SUM_THREADS) s = __dadd_rn(s, (double) x[i]);   // long: no overflow near 2^31
     part[t] = s;
     __syncthreads();
     for (int w = SUM_THREADS / 2; w > 0; w >>= 1) {

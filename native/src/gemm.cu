@@ -33,6 +33,7 @@
 #include "floatmath.cuh"
 #include "gemm.cuh"
 #include "launch.cuh"
+#include <atomic>
 #include <cstdint>
 
 namespace vaml4j {
@@ -40,8 +41,9 @@ namespace gemm {
 
 namespace {
 
-constexpr int PAD = 4;   // shared-memory row padding (floats): keeps rows 16-byte aligned and
-                         // spreads the transposed stores of a k-contiguous operand over the banks
+constexpr int PAD = 4;   // shared-memory row padding (floats), a multiple of 4 so rows stay 16-byte
+                         // aligned for float4; the slot mapping of loadTile already makes every
+                         // store conflict-free, the padding only keeps that true for other maps
 
 // Minimum resident blocks per multiprocessor for __launch_bounds__, i.e. the register caps, set
 // so that no variant spills (ptxas -v, sm_90): T128 1 (~151 registers: 64 accumulators plus the
@@ -341,24 +343,32 @@ Tile choose(int batch, int m, int n, int sms) {
     return kinds[best];
 }
 
-int multiprocessors() {
-    static const int sms = [] {
-        int dev = 0, count = 0;
-        if (cudaGetDevice(&dev) != cudaSuccess || cudaDeviceGetAttribute(&count, cudaDevAttrMultiProcessorCount, dev) != cudaSuccess
-            || count < 1) {
-            (void) cudaGetLastError();   // not a launch error: forget it
-            count = 132;
-        }
-        return count;
-    }();
-    return sms;
+int multiprocessors(cudaStream_t s) {
+    // Queried once, outside any stream capture (a device query is no stream operation, but a
+    // capture must see nothing but launches); inside a capture, before the first query, 132.
+    static std::atomic<int> cached{0};
+    const int known = cached.load(std::memory_order_relaxed);
+    if (known > 0) return known;
+    cudaStreamCaptureStatus capture = cudaStreamCaptureStatusNone;
+    if (cudaStreamIsCapturing(s, &capture) != cudaSuccess || capture != cudaStreamCaptureStatusNone) {
+        (void) cudaGetLastError();
+        return 132;
+    }
+    int dev = 0, count = 0;
+    if (cudaGetDevice(&dev) != cudaSuccess || cudaDeviceGetAttribute(&count, cudaDevAttrMultiProcessorCount, dev) != cudaSuccess
+        || count < 1) {
+        (void) cudaGetLastError();   // not a launch error: forget it
+        return 132;
+    }
+    cached.store(count, std::memory_order_relaxed);
+    return count;
 }
 
 void sgemm(cudaStream_t s, Tile tile, int batch, bool transA, bool transB, int m, int n, int k, float alpha,
            const float* a, long long aStride, const float* b, long long bStride, float beta, float* c,
            long long cStride) {
     if (batch < 1 || m < 1 || n < 1 || k < 0) return;
-    if (tile == Tile::Auto) tile = choose(batch, m, n, multiprocessors());
+    if (tile == Tile::Auto) tile = choose(batch, m, n, multiprocessors(s));
     Operands op{};
     op.a = a;
     op.b = b;
@@ -382,7 +392,7 @@ void sgemm(cudaStream_t s, Tile tile, int batch, bool transA, bool transB, int m
 void dense(cudaStream_t s, Tile tile, int batch, int m, int n, int k, const float* x, long long xStride,
            const float* w, const float* bias, int act, float* z, float* y) {
     if (batch < 1 || m < 1 || n < 1 || k < 0) return;
-    if (tile == Tile::Auto) tile = choose(batch, m, n, multiprocessors());
+    if (tile == Tile::Auto) tile = choose(batch, m, n, multiprocessors(s));
     Operands op{};
     op.a = x;
     op.b = w;

@@ -16,8 +16,10 @@ enum class Tile { Auto, T128, T64, T32 };
 // The tile Auto picks for this problem on a GPU with `sms` multiprocessors (see gemm.cu).
 Tile choose(int batch, int m, int n, int sms);
 
-// The multiprocessor count of the current device (queried once).
-int multiprocessors();
+// The multiprocessor count of the current device, queried once (not while s is being captured:
+// then 132 until a query outside a capture). The choice only affects speed: every tile gives the
+// same bits.
+int multiprocessors(cudaStream_t s = nullptr);
 
 // C[e] = alpha op(A[e]) op(B[e]) + beta C[e], e in [0, batch); Device.gemm's semantics.
 // Requires batch, m, n >= 1, k >= 0; strides in elements (0 broadcasts A or B).

@@ -153,6 +153,9 @@ public final class CudaDevice implements Device {
             throw new IllegalArgumentException("gemm: negative size or stride");
         }
         if (batch == 0 || m == 0 || n == 0) return;
+        if (batch > 1 && cStride < (long) m * n) {
+            throw new IllegalArgumentException("gemm: the C matrices overlap (cStride " + cStride + " < m n = " + (long) m * n + ")");
+        }
         checkNoAlias(a, aOff, aStride, (long) m * k, c, cOff, cStride, (long) m * n, batch, "gemm A/C");
         checkNoAlias(b, bOff, bStride, (long) k * n, c, cOff, cStride, (long) m * n, batch, "gemm B/C");
         long pa = pf(a, aOff, (long) (batch - 1) * aStride + (long) m * k, "gemm A");

@@ -81,8 +81,9 @@ public interface Device extends AutoCloseable {
      * {@code C[e] = alpha op(A[e]) op(B[e]) + beta C[e]} for e in [0, batch): op(A) is (m x k),
      * stored (m x k) or, with {@code transA}, (k x m); op(B) is (k x n), stored (k x n) or, with
      * {@code transB}, (n x k); C[e] is (m x n). Matrix e of A starts at {@code aOff + e aStride},
-     * likewise B and C; a stride of 0 broadcasts A or B. With beta 0, C is overwritten (NaN in C does
-     * not propagate); with k 0, C = beta C. C must not overlap A or B.
+     * likewise B and C; a stride of 0 broadcasts A or B (the C matrices must not overlap: with
+     * batch > 1, cStride >= m n). With beta 0, C is overwritten (NaN in C does not propagate); with
+     * k 0, C = beta C. C must not overlap A or B.
      */
     void gemm(int batch, boolean transA, boolean transB, int m, int n, int k, float alpha,
               DeviceBuffer a, int aOff, int aStride, DeviceBuffer b, int bOff, int bStride,

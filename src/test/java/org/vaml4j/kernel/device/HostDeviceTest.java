@@ -174,6 +174,10 @@ class HostDeviceTest {
         IllegalArgumentException alias = assertThrows(IllegalArgumentException.class,
                 () -> d.gemm(1, false, false, 2, 2, 2, 1f, f, 0, 0, f, 0, 0, 0f, f, 2, 0));
         assertTrue(alias.getMessage().contains("overlaps"), alias.getMessage());
+        DeviceBuffer big = floats(new float[40]);
+        IllegalArgumentException overlapC = assertThrows(IllegalArgumentException.class,
+                () -> d.gemm(2, false, false, 2, 2, 2, 1f, f, 0, 4, f, 0, 0, 0f, big, 0, 3));
+        assertTrue(overlapC.getMessage().contains("C matrices overlap"), overlapC.getMessage());
         assertThrows(IllegalArgumentException.class, () -> d.copyToRing(2, f, 0, f, 0, i, 0));
         assertThrows(IllegalArgumentException.class, () -> d.memberMse(1, 1, 3, f, 2, f, f, f));
         assertThrows(IllegalArgumentException.class, () -> d.concatColumns(2, f, 0, 3, 2, f, 0, 1, 1, f, 0));
