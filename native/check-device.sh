@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything a GPU machine is needed for, in one call (see native/README.md): unpack the carried
-# Java runtime, run the gpu-tagged tests, time our device workloads and the PyTorch GPU anchors in
+# Java runtime, check and time the gemm tiles, run the gpu-tagged tests, time our device workloads and the PyTorch GPU anchors in
 # the same call, time an MBPO Hopper epoch on the GPU, and print one table.
 #   usage (on the GPU machine, from the repository root): native/check-device.sh [KIT] [OUT]
 # KIT is what native/prepare-device-kit.sh made (default .devicekit); logs go to OUT (default $OUT or /tmp/vaml4j-device).
@@ -18,6 +18,10 @@ step "java runtime"
 rm -rf /tmp/jre && tar -xJf "$kit/jre.tar.xz" -C /tmp || exit 1
 java=(/tmp/jre/bin/java --add-modules jdk.incubator.vector -Xmx16g)
 "${java[@]}" -jar "$kit/vaml4j.jar" info 2>&1 | tee "$out/info.txt"
+
+step "gemm tiles (native/bench/gemm_bench.cu: each tile against a double reference, then GFLOP/s)"
+timeout 120 "$kit/gemm_bench" 2>&1 | tee "$out/gemm.txt"
+gemm_rc=${PIPESTATUS[0]}
 
 step "gpu tests"
 cp="$kit/junit-console.jar:$kit/test-classes:$kit/vaml4j.jar"
@@ -69,4 +73,6 @@ for w in sorted(set(ours) | set(graph) | set(eager)):
     fmt = lambda v: "%.4f" % v if v is not None else "-"
     print("%-24s %12s %14s %14s %10s" % (w, fmt(o), fmt(g), fmt(e), ratio))
 PY
-exit $tests_rc
+echo "gemm check exit code: $gemm_rc, gpu tests exit code: $tests_rc"
+[ "$gemm_rc" = 0 ] && exit $tests_rc
+exit 1

@@ -2,7 +2,8 @@
 # Prepares, on a CPU machine, everything the GPU machine needs for native/check-device.sh in one
 # ignored folder (default .devicekit/, which the device tool carries): a jlinked Java runtime (the
 # GPU machine has none), the jar with the CUDA library inside, the test classes, the JUnit console
-# launcher, and a copy of the PyTorch anchors (../shared does not travel).
+# launcher, the gemm check (native/bench/gemm_bench.cu) and a copy of the PyTorch anchors
+# (../shared does not travel).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 kit="${1:-$root/.devicekit}"
@@ -15,6 +16,10 @@ VAML4J_REQUIRE_NATIVE=1 mvn -q -B -DskipTests package test-compile
 jar="$(ls target/vaml4j-*.jar | grep -v -E 'original|sources|javadoc' | head -n 1)"
 unzip -l "$jar" | grep -c libvaml4j_cuda.so > /dev/null || { echo "prepare-device-kit: $jar carries no CUDA library" >&2; exit 1; }
 cp "$jar" "$kit/vaml4j.jar"
+# the stand-alone gemm check and tile benchmark (static CUDA runtime: runs where no toolkit is installed)
+java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
+"${NVCC:-nvcc}" -O3 -std=c++17 -gencode arch=compute_90,code=sm_90 -gencode arch=compute_90,code=compute_90 \
+  -I"$java_home/include" -I"$java_home/include/linux" native/src/gemm.cu native/bench/gemm_bench.cu -o "$kit/gemm_bench"
 rm -rf "$kit/test-classes" && cp -r target/test-classes "$kit/test-classes"
 [ -f "$junit" ] || mvn -q dependency:get -Dartifact=org.junit.platform:junit-platform-console-standalone:1.10.2
 cp "$junit" "$kit/junit-console.jar"

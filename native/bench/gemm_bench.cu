@@ -4,7 +4,8 @@
 //      bit-identical C;
 //   2. GFLOP/s of each tile on the big and the RL-sized products (cuBLAS fp32 on an H200, for
 //      scale: 25.3 TFLOP/s at 1024^3, 50.6 at 4096^3), with the tile Auto picks marked.
-// Build and run (from the repository root; about 10 s of GPU time):
+// native/prepare-device-kit.sh builds it and native/check-device.sh runs it. By hand (from the
+// repository root; about 10 s of GPU time):
 //   nvcc -O3 -std=c++17 -gencode arch=compute_90,code=sm_90 -I$JAVA_HOME/include -I$JAVA_HOME/include/linux \
 //        native/src/gemm.cu native/bench/gemm_bench.cu -o /tmp/gemm_bench && /tmp/gemm_bench
 // Exit status 0 when every check passed.
