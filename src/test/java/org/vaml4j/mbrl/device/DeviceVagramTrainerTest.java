@@ -33,6 +33,16 @@ import org.vaml4j.rl.device.DeviceSac;
  */
 class DeviceVagramTrainerTest {
 
+    /** The device under test (the GPU subclass overrides it). */
+    Device device() {
+        return new HostDevice();
+    }
+
+    /** Multiplies the tolerances (the GPU rounds tanh, exp and sums differently). */
+    double slack() {
+        return 1;
+    }
+
     private static final ModelTrainer.UpdateListener NONE = ModelTrainer.UpdateListener.none();
     private static final SacConfig SAC = SacConfig.defaults().withHidden(2, 32).withBatchSize(16);
 
@@ -64,7 +74,7 @@ class DeviceVagramTrainerTest {
             DynamicsEnsemble cpu = model(3, targets), dev = model(3, targets);
             Sac sac = agent();
             ModelTrainer cpuTrainer = new ModelTrainer(cpu, vagram, cfg, new ScalarKernels());
-            try (Device d = new HostDevice(); DeviceSac agent = new DeviceSac(d, sac, 16, 0);
+            try (Device d = device(); DeviceSac agent = new DeviceSac(d, sac, 16, 0);
                  DeviceDynamics dd = new DeviceDynamics(d, dev);
                  DeviceModelTrainer devTrainer = new DeviceModelTrainer(dd, vagram, cfg, agent::valueFunctions, new ScalarKernels())) {
                 for (int call = 0; call < 3; call++) {
@@ -73,11 +83,11 @@ class DeviceVagramTrainerTest {
                     ModelTrainingReport g = devTrainer.train(data, sac.valueFunctions(), 0, new Rng(10 + call), NONE);
                     assertEquals(1, g.epochs(), what);
                     assertEquals(call + 1, g.updates(), what);
-                    assertClose(c.trainLoss(), g.trainLoss(), 1e-5, what + " loss");
+                    assertClose(c.trainLoss(), g.trainLoss(), 1e-5 * slack(), what + " loss");
                     float[] grad = new float[cpu.params().size()];
                     d.download(dd.params().grad(), 0, grad, 0, grad.length);
-                    assertClose(cpu.params().grad(), grad, 1e-5, what + " gradient");
-                    assertClose(cpu.params().data(), dev.params().data(), 1e-6, what + " parameters");
+                    assertClose(cpu.params().grad(), grad, 1e-5 * slack(), what + " gradient");
+                    assertClose(cpu.params().data(), dev.params().data(), 1e-6 * slack(), what + " parameters");
                 }
             }
         }
@@ -97,7 +107,7 @@ class DeviceVagramTrainerTest {
         var vagram = ModelLosses.create("vagram");
         ModelTrainer cpuTrainer = new ModelTrainer(cpu, vagram, cfg, new ScalarKernels());
         Rng cpuRng = new Rng(5), devRng = new Rng(5);
-        try (Device d = new HostDevice(); DeviceSac agent = new DeviceSac(d, sac, 16, 0);
+        try (Device d = device(); DeviceSac agent = new DeviceSac(d, sac, 16, 0);
              DeviceDynamics dd = new DeviceDynamics(d, dev);
              DeviceModelTrainer devTrainer = new DeviceModelTrainer(dd, vagram, cfg, agent::valueFunctions, new ScalarKernels())) {
             double[] tolerance = {1e-4, 3e-3};
@@ -111,7 +121,7 @@ class DeviceVagramTrainerTest {
                 assertEquals(c.epochs(), g.epochs(), what + ": epochs");
                 assertEquals(c.updates(), g.updates(), what + ": updates");
                 assertArrayEquals(cpu.elites(), dev.elites(), what + ": elites");
-                double tol = tolerance[call];
+                double tol = tolerance[call] * slack();
                 assertClose(c.valMse(), g.valMse(), tol, what + ": validation MSE");
                 assertClose(c.eliteMse(), g.eliteMse(), tol, what + ": elite MSE");
                 assertClose(c.trainLoss(), g.trainLoss(), tol, what + ": train loss");
@@ -127,7 +137,7 @@ class DeviceVagramTrainerTest {
     @Test
     void rejectsWhatHasNoDevicePath() {
         ModelTrainerConfig cfg = new ModelTrainerConfig(32, 1e-3, new double[] {1e-4}, 0.2, 5000, 3, 0, 1);
-        try (Device d = new HostDevice(); DeviceSac agent = new DeviceSac(d, agent(), 16, 0)) {
+        try (Device d = device(); DeviceSac agent = new DeviceSac(d, agent(), 16, 0)) {
             DeviceDynamics gaussian = new DeviceDynamics(d, SmoothData.model(1, TargetNormalization.STANDARDIZE));
             var e = assertThrows(IllegalArgumentException.class,
                     () -> new DeviceModelTrainer(gaussian, ModelLosses.create("vagram"), cfg, agent::valueFunctions, new ScalarKernels()));
