@@ -51,6 +51,17 @@ class DeviceVagramTrainerTest {
                 targets), new Rng(seed));
     }
 
+    /** The last {@code capacity} of {@code added} smooth transitions, in a ring buffer that wrapped around. */
+    static ReplayBuffer wrapped(int capacity, int added, long seed) {
+        ReplayBuffer all = SmoothData.buffer(added, seed), ring = new ReplayBuffer(capacity, SmoothData.DS, SmoothData.DA);
+        int ds = SmoothData.DS, da = SmoothData.DA;
+        for (int i = 0; i < added; i++) {
+            ring.add(all.obsArray(), i * ds, all.actArray(), i * da, all.rewardArray()[i], all.nextObsArray(), i * ds,
+                    all.notDoneArray()[i] == 0f);
+        }
+        return ring;
+    }
+
     static Sac agent() {
         Sac sac = new Sac(SmoothData.DS, SmoothData.DA, SAC, new ScalarKernels(), new Rng(21));
         float[] t = sac.targetCriticParams().data();
@@ -63,13 +74,13 @@ class DeviceVagramTrainerTest {
      * No hold-out, 40 transitions and batches of 64: one call is one gradient step on the same
      * bootstrap batch (E x B = 256 rows, a quarter clipped at the 0.75-quantile, lambda and scale
      * not 1), three calls in a row, both target normalizations: loss, gradients and parameters to
-     * float rounding.
+     * float rounding. The buffer has wrapped around (ages are not storage rows).
      */
     @Test
     void oneGradientStepEqualsTheCpuStep() {
         Vagram vagram = new Vagram(0.75, 0.05f, 2f);
         for (TargetNormalization targets : TargetNormalization.values()) {
-            ReplayBuffer data = SmoothData.buffer(40, 1);
+            ReplayBuffer data = wrapped(40, 57, 1);
             ModelTrainerConfig cfg = new ModelTrainerConfig(64, 3e-3, new double[] {1e-2, 2e-2, 3e-2}, 0, 5000, 5, 1, 1);
             DynamicsEnsemble cpu = model(3, targets), dev = model(3, targets);
             Sac sac = agent();
@@ -95,7 +106,8 @@ class DeviceVagramTrainerTest {
 
     /**
      * Whole calls with the same seed (the default vagram: 0.95-quantile clip): 10 epochs (the cap)
-     * on 300 transitions, then a call on 360 that early stopping ends (cap 60). Epochs, updates and elites
+     * on 300 transitions, then a call on 360 (of a buffer that wrapped around) that early stopping
+     * ends (cap 60). Epochs, updates and elites
      * are equal; the figures within 1e-4 after the first call and 3e-3 after the second (float
      * rounding grows with the steps); the hold-out loss and value-aware error are the CPU's.
      */
@@ -112,7 +124,7 @@ class DeviceVagramTrainerTest {
              DeviceModelTrainer devTrainer = new DeviceModelTrainer(dd, vagram, cfg, agent::valueFunctions, new ScalarKernels())) {
             double[] tolerance = {1e-4, 3e-3};
             for (int call = 0; call < 2; call++) {
-                ReplayBuffer real = call == 0 ? SmoothData.buffer(300, 2) : SmoothData.buffer(360, 3);
+                ReplayBuffer real = call == 0 ? SmoothData.buffer(300, 2) : wrapped(360, 421, 3);
                 String what = "call " + call;
                 int cap = call == 0 ? 10 : 60;
                 ModelTrainingReport c = cpuTrainer.train(real, sac.valueFunctions(), 0, cpuRng, NONE, cap);
