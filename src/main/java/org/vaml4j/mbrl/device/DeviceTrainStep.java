@@ -32,8 +32,8 @@ import org.vaml4j.nn.device.DeviceMlp;
  * (E x B at most {@link Device#MAX_CLIP_ROWS}). The errors are scaled by sigma_y inside the
  * kernel, so the vagram loss is already the CPU's raw-unit loss.
  *
- * <p>The inputs are normalized and the targets standardized already, so this is the loss and its
- * gradient in standardized units: the raw-unit loss differs by a constant the caller adds, and the
+ * <p>The inputs are normalized and the targets standardized already, so the mle step's loss and its
+ * gradient are in standardized units: the raw-unit loss differs by a constant the caller adds, and the
  * bounds are constants (their gradients stay 0, so Adam leaves them unchanged). Everything a step
  * reads that changes (the batch number, Adam's step count, the order) lives on the device.
  */
