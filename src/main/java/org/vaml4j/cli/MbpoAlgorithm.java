@@ -8,7 +8,7 @@ import org.vaml4j.kernel.device.Cuda;
 import org.vaml4j.mbrl.Mbpo;
 import org.vaml4j.mbrl.MbpoConfig;
 import org.vaml4j.mbrl.NoCorrection;
-import org.vaml4j.mbrl.device.DeviceDynamics;
+import org.vaml4j.mbrl.device.DeviceMbpoParts;
 import org.vaml4j.mbrl.device.DeviceModelTrainer;
 import org.vaml4j.mbrl.loss.ModelLoss;
 import org.vaml4j.rl.Trainer;
@@ -23,7 +23,10 @@ final class MbpoAlgorithm implements Algorithm {
 
     @Override public String reference() { return "Janner et al. 2019; VaGraM Alg. 1, App. E (model-share schedule)"; }
 
-    /** On the GPU: the mle loss with a Gaussian head and fixed log-variance bounds (MBPO's model). */
+    /**
+     * On the GPU: the mle loss with a Gaussian head and fixed log-variance bounds (MBPO's model),
+     * or vagram with a deterministic head (its default).
+     */
     @Override
     public boolean runsOnCuda(Settings s) {
         return gpuLimitation(s) == null;
@@ -32,11 +35,12 @@ final class MbpoAlgorithm implements Algorithm {
     @Override
     public String gpuLimitation(Settings s) {
         ModelLoss loss = MbrlSettings.loss(s);
-        if (!loss.id().equals("mle")) {
-            return "--algo mbpo trains on the GPU with --loss mle only, got '" + loss.id() + "' (it runs on the CPU without run.kernels=cuda)";
+        if (!loss.id().equals("mle") && !loss.id().equals("vagram")) {
+            return "--algo mbpo trains on the GPU with --loss mle or vagram only, got '" + loss.id()
+                    + "' (it runs on the CPU without run.kernels=cuda)";
         }
         try {
-            DeviceDynamics.requireSupported(MbrlSettings.dynamics(s, loss));
+            DeviceModelTrainer.requireSupported(loss, MbrlSettings.dynamics(s, loss));
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
@@ -45,17 +49,18 @@ final class MbpoAlgorithm implements Algorithm {
 
     /**
      * With {@code run.kernels=cuda}: SAC updates ({@link DeviceSac}) and model training
-     * ({@link DeviceModelTrainer}) on the GPU; env steps, acting and model rollouts on the host.
+     * ({@link DeviceModelTrainer}) on one GPU device ({@link DeviceMbpoParts}: opened here once,
+     * owned and closed by the SAC updater; vagram reads the critics there); env steps, acting and
+     * model rollouts on the host.
      */
     @Override
     public Trainer create(Settings s, Env env, Env evalEnv, long seed, Kernels kernels) {
         ModelLoss loss = MbrlSettings.loss(s);
         MbpoConfig mbpo = MbrlSettings.mbpo(s);
         if (s.string("run.kernels").equals("cuda")) {
+            DeviceMbpoParts parts = new DeviceMbpoParts(Cuda.open(), mbpo.realCapacity());
             return new Mbpo("mbpo", env, evalEnv, mbpo, SacAlgorithm.sacConfig(s), MbrlSettings.dynamics(s, loss),
-                    MbrlSettings.trainer(s), loss, new NoCorrection(), seed, kernels,
-                    (sac, runSeed) -> new DeviceSac(Cuda.open(), sac, mbpo.realCapacity(), runSeed),
-                    (model, l, config, k) -> new DeviceModelTrainer(new DeviceDynamics(Cuda.open(), model), l, config));
+                    MbrlSettings.trainer(s), loss, new NoCorrection(), seed, kernels, parts.updaters(), parts.fitters());
         }
         return new Mbpo("mbpo", env, evalEnv, mbpo, SacAlgorithm.sacConfig(s), MbrlSettings.dynamics(s, loss),
                 MbrlSettings.trainer(s), loss, new NoCorrection(), seed, kernels);

@@ -26,4 +26,10 @@ class MbpoDeviceGpuTest {
     void resumesBitIdentically(@TempDir Path dir) throws Exception {
         MbpoDeviceTest.resumes(Cuda::open, dir);
     }
+
+    @Test
+    void vagramRepeatsAndResumesBitIdentically(@TempDir Path dir) throws Exception {
+        MbpoDeviceTest.repeats(Cuda::open, "vagram");
+        MbpoDeviceTest.resumes(Cuda::open, dir, "vagram");
+    }
 }

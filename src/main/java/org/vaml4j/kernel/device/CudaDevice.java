@@ -383,6 +383,24 @@ public final class CudaDevice implements Device {
     }
 
     @Override
+    public void clipRowNorms(int rows, int k, int d, double p, DeviceBuffer g, int gOff) {
+        VagramArgs.clipRowNorms(rows, k, d, p);
+        long pg = pf(g, gOff, (long) rows * k * d, "clipRowNorms g");
+        CudaNative.clipRowNorms(stream, rows, k, d, p, pg);
+    }
+
+    @Override
+    public void vagramLoss(int rows, int ds, int k, DeviceBuffer g, DeviceBuffer pred, DeviceBuffer y, DeviceBuffer std,
+                           float lambda, float scale, float w, DeviceBuffer loss, DeviceBuffer dPred) {
+        VagramArgs.vagramLoss(rows, ds, k);
+        int out = ds + 1;
+        long pg = pf(g, 0, (long) rows * k * ds, "vagramLoss g"), pp = pf(pred, 0, (long) rows * out, "vagramLoss pred");
+        long py = pf(y, 0, (long) rows * out, "vagramLoss y"), ps = pf(std, 0, out, "vagramLoss std");
+        long pl = pf(loss, 0, (long) rows * out, "vagramLoss loss"), pd = pf(dPred, 0, (long) rows * out, "vagramLoss dPred");
+        if (rows > 0) CudaNative.vagramLoss(stream, rows, ds, k, pg, pp, py, ps, lambda, scale, w, pl, pd);
+    }
+
+    @Override
     public void close() {
         if (closed) return;
         for (Graph g : graphs.keySet().toArray(new Graph[0])) g.close();

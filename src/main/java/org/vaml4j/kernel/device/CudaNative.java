@@ -120,4 +120,9 @@ final class CudaNative {
 
     static native void memberMse(long stream, int members, int rows, int out, long pred, int predStride, long y, long scale,
                                  long mse);
+
+    static native void clipRowNorms(long stream, int rows, int k, int d, double p, long g);
+
+    static native void vagramLoss(long stream, int rows, int ds, int k, long g, long pred, long y, long std, float lambda,
+                                  float scale, float w, long loss, long dPred);
 }

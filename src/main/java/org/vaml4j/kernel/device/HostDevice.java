@@ -562,6 +562,73 @@ public final class HostDevice implements Device {
     }
 
     @Override
+    public void clipRowNorms(int rows, int k, int d, double p, DeviceBuffer g, int gOff) {
+        VagramArgs.clipRowNorms(rows, k, d, p);
+        float[] gv = f(g, gOff, (long) rows * k * d, "clipRowNorms g");
+        launch(() -> {
+            float[] norms = new float[rows], sorted = new float[rows];
+            for (int v = 0; v < k; v++) {
+                for (int i = 0; i < rows; i++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) {
+                        double x = gv[gOff + (i * k + v) * d + j];
+                        s += x * x;
+                    }
+                    norms[i] = (float) Math.sqrt(s);
+                    if (Float.isNaN(norms[i])) throw new IllegalStateException("clipRowNorms: NaN norm at row " + i + ", value function " + v);
+                }
+                System.arraycopy(norms, 0, sorted, 0, rows);
+                java.util.Arrays.sort(sorted);
+                float q = linearQuantile(sorted, p);
+                for (int i = 0; i < rows; i++) {
+                    if (norms[i] > q) {
+                        float f = q / norms[i];
+                        for (int j = 0; j < d; j++) gv[gOff + (i * k + v) * d + j] *= f;
+                    }
+                }
+            }
+        });
+    }
+
+    /** numpy's linear quantile of sorted values, as {@code org.vaml4j.autodiff.Quantiles}. */
+    private static float linearQuantile(float[] sorted, double p) {
+        int n = sorted.length;
+        double pos = p * (n - 1);
+        int lo = (int) Math.floor(pos);
+        if (lo >= n - 1) return sorted[n - 1];
+        double frac = pos - lo;
+        return (float) (sorted[lo] + frac * ((double) sorted[lo + 1] - sorted[lo]));
+    }
+
+    @Override
+    public void vagramLoss(int rows, int ds, int k, DeviceBuffer g, DeviceBuffer pred, DeviceBuffer y, DeviceBuffer std,
+                           float lambda, float scale, float w, DeviceBuffer loss, DeviceBuffer dPred) {
+        VagramArgs.vagramLoss(rows, ds, k);
+        int out = ds + 1;
+        float[] gv = f(g, 0, (long) rows * k * ds, "vagramLoss g"), pv = f(pred, 0, (long) rows * out, "vagramLoss pred");
+        float[] yv = f(y, 0, (long) rows * out, "vagramLoss y"), sv = f(std, 0, out, "vagramLoss std");
+        float[] lv = f(loss, 0, (long) rows * out, "vagramLoss loss"), dv = f(dPred, 0, (long) rows * out, "vagramLoss dPred");
+        launch(() -> {
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < out; j++) {
+                    float c = 1f;
+                    if (j < ds) {
+                        double s = 0;
+                        for (int v = 0; v < k; v++) {
+                            double x = gv[(r * k + v) * ds + j];
+                            s += x * x;
+                        }
+                        c = scale * ((float) (s / k) + lambda);
+                    }
+                    float e = sv[j] * (pv[r * out + j] - yv[r * out + j]);
+                    lv[r * out + j] = c * e * e;
+                    dv[r * out + j] = w * 2f * c * e * sv[j];
+                }
+            }
+        });
+    }
+
+    @Override
     public void close() {
         for (DeviceBuffer b : live.keySet().toArray(new DeviceBuffer[0])) b.close();
     }

@@ -12,8 +12,8 @@ import org.vaml4j.nn.device.DeviceMlp;
 import org.vaml4j.nn.device.DeviceParams;
 
 /**
- * The device copy of a {@link DynamicsEnsemble} with a Gaussian head: its parameters in the host
- * layout ({@link DeviceParams}, log-variance bounds included), its E-member network as a
+ * The device copy of a {@link DynamicsEnsemble}: its parameters in the host layout
+ * ({@link DeviceParams}, a Gaussian head's log-variance bounds included), its E-member network as a
  * {@link DeviceMlp}, and its statistics as small device buffers:
  * <ul>
  *   <li>{@link #inputAffine()}: the input normalization {@code (x - mean) * invStd} as two dense
@@ -22,7 +22,9 @@ import org.vaml4j.nn.device.DeviceParams;
  *   <li>{@link #targetStd()} (ds + 1): sigma_y, the scale of the validation error in raw units.</li>
  * </ul>
  * Supported: {@link ModelHead#GAUSSIAN} with fixed bounds ({@code learnLogVarBounds} false, the
- * default), either {@link org.vaml4j.mbrl.TargetNormalization}. The host model keeps the
+ * default; the network outputs mean and raw log-variance, 2 (ds + 1)) and
+ * {@link ModelHead#DETERMINISTIC} (the network outputs the mean, ds + 1), either
+ * {@link org.vaml4j.mbrl.TargetNormalization}. The host model keeps the
  * statistics (fitted on the host) and the elites; the device copy is authoritative for the
  * parameters while a device trainer runs, {@link #download} brings them back to the host and
  * {@link #upload} sends a changed host model (a loaded checkpoint) to the device.
@@ -59,11 +61,10 @@ public final class DeviceDynamics implements AutoCloseable {
      * @throws IllegalArgumentException naming the unsupported setting
      */
     public static void requireSupported(DynamicsConfig config) {
-        if (config.head() != ModelHead.GAUSSIAN) {
-            throw new IllegalArgumentException("device dynamics: head must be gaussian, got " + config.head().id()
-                    + " (the device path trains the mle loss of a Gaussian model)");
+        if (config.head() != ModelHead.GAUSSIAN && config.head() != ModelHead.DETERMINISTIC) {
+            throw new IllegalArgumentException("device dynamics: head must be gaussian or deterministic, got " + config.head().id());
         }
-        if (config.learnLogVarBounds()) {
+        if (config.head() == ModelHead.GAUSSIAN && config.learnLogVarBounds()) {
             throw new IllegalArgumentException("device dynamics: learnLogVarBounds must be false (fixed log-variance bounds), got true");
         }
     }
@@ -83,10 +84,19 @@ public final class DeviceDynamics implements AutoCloseable {
     /** Input width ds + da. */
     public int inputWidth() { return in; }
 
-    /** Outputs ds + 1 (the network has twice as many: mean and raw log-variance). */
+    /** State width ds. */
+    public int stateWidth() { return out - 1; }
+
+    /** Outputs ds + 1 (a Gaussian head's network has twice as many: mean and raw log-variance). */
     public int outputWidth() { return out; }
 
-    /** Offset of the upper log-variance bounds (ds + 1) in {@link #params()}. */
+    /** True for a Gaussian head (mean and log-variance), false for a deterministic one (the mean). */
+    public boolean gaussian() { return host.probabilistic(); }
+
+    /** Columns of the network's output: 2 (ds + 1) for a Gaussian head, ds + 1 for a deterministic one; the mean comes first. */
+    public int networkOutputWidth() { return gaussian() ? 2 * out : out; }
+
+    /** Offset of the upper log-variance bounds (ds + 1) in {@link #params()}; Gaussian heads only. */
     public int maxLogVarOffset() { return params.offset(host.maxLogVarName()); }
 
     /** Offset of the lower log-variance bounds in {@link #params()}. */
@@ -107,7 +117,7 @@ public final class DeviceDynamics implements AutoCloseable {
         int[] sizes = new int[layers + 2];
         sizes[0] = in;
         for (int i = 1; i <= layers; i++) sizes[i] = host.config().hiddenWidth();
-        sizes[layers + 1] = 2 * out;
+        sizes[layers + 1] = networkOutputWidth();
         return new DeviceMlp(device, layout, host.networkName(), members, sizes, Activation.SILU, Activation.IDENTITY);
     }
 

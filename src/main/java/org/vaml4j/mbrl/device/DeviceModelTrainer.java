@@ -1,11 +1,17 @@
 package org.vaml4j.mbrl.device;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.vaml4j.autodiff.Tape;
+import org.vaml4j.kernel.Kernels;
 import org.vaml4j.kernel.device.Device;
 import org.vaml4j.kernel.device.DeviceBuffer;
 import org.vaml4j.mbrl.BootstrapSplit;
+import org.vaml4j.mbrl.DynamicsConfig;
 import org.vaml4j.mbrl.DynamicsEnsemble;
+import org.vaml4j.mbrl.ModelBatch;
+import org.vaml4j.mbrl.ModelHead;
 import org.vaml4j.mbrl.EarlyStopping;
 import org.vaml4j.mbrl.ModelStatistics;
 import org.vaml4j.mbrl.ModelFitter;
@@ -14,7 +20,11 @@ import org.vaml4j.mbrl.ModelTrainerConfig;
 import org.vaml4j.mbrl.ModelTrainingReport;
 import org.vaml4j.mbrl.TransitionTable;
 import org.vaml4j.mbrl.loss.GaussianNllLoss;
+import org.vaml4j.mbrl.loss.LossContext;
 import org.vaml4j.mbrl.loss.ModelLoss;
+import org.vaml4j.mbrl.loss.Vagram;
+import org.vaml4j.mbrl.loss.ValueAwareError;
+import org.vaml4j.mbrl.loss.ValueGradientCache;
 import org.vaml4j.nn.Adam;
 import org.vaml4j.nn.AdamConfig;
 import org.vaml4j.nn.ArchiveReader;
@@ -24,9 +34,11 @@ import org.vaml4j.nn.ValueFunctions;
 import org.vaml4j.nn.WeightDecay;
 import org.vaml4j.nn.device.DeviceAdam;
 import org.vaml4j.rl.ReplayBuffer;
+import org.vaml4j.rl.device.DeviceValueFunctions;
 
 /**
- * {@link ModelTrainer#train} for the {@code mle} loss with the model on a {@link Device}: the same
+ * {@link ModelTrainer#train} for the {@code mle} loss (Gaussian head) or {@code vagram}
+ * (deterministic head) with the model on a {@link Device}: the same
  * algorithm, the same host logic ({@link TransitionTable}, {@link BootstrapSplit},
  * {@link EarlyStopping}) and the same random draws, so on {@code HostDevice} a call consumes the
  * generator exactly as the CPU trainer does and ends at the same model up to float rounding.
@@ -41,6 +53,11 @@ import org.vaml4j.rl.ReplayBuffer;
  *       (E floats), down;</li>
  *   <li>per step: nothing: a step is one captured graph ({@link DeviceTrainStep}) replayed.</li>
  * </ul>
+ * For {@code vagram}, per call also: the real next states (n x ds) up; the value gradients
+ * (n x 4 x ds, unclipped) are then computed on the device from the agent's device parameters
+ * ({@link DeviceValueFunctions}, on the same device: the critics are fixed during a call) and
+ * each step gathers its batch's rows, clips them and forms the loss inside the graph. Nothing
+ * else crosses.
  * Per-member best snapshots are device copies; the elites are picked on the host. The Adam state
  * lives on the device and persists across calls, as on the CPU ({@link #write} / {@link #read}
  * move it to and from a checkpoint in the CPU trainer's format).
@@ -50,7 +67,17 @@ import org.vaml4j.rl.ReplayBuffer;
  * adding the constant {@code E mean_j 2 log sigma_j + penalty (sum max - sum min)} (the bounds
  * are fixed). A non-finite step loss is detected when the epoch ends: the call throws naming the
  * epoch and batch, and the device parameters are then not usable (upload the host model again).
- * The value-aware error is not computed (NaN): the {@code mle} loss needs no value functions.
+ * For {@code mle} the value-aware error is not computed (NaN): the loss needs no value functions.
+ *
+ * <p>{@code vagram}: the device's step loss is the CPU's raw-unit loss itself (the kernel scales
+ * the errors by sigma_y). The hold-out figures the CPU reports with the value functions, the
+ * validation loss (vagram on the E x V hold-out, its norms clipped over all E x V rows: more than
+ * one device block sorts) and the value-aware error, are computed on the host once per call,
+ * after the parameters came down, with the CPU's code and the host value functions passed to
+ * {@link #train} (the caller syncs the agent first, as for the CPU trainer); the per-epoch
+ * validation MSE stays on the device. Non-finite value gradients are not checked on the device
+ * (the CPU trainer throws naming the row): HostDevice's clip throws on a NaN norm, on CUDA they
+ * show as a non-finite step loss.
  * Not thread-safe.
  */
 public final class DeviceModelTrainer implements ModelFitter, AutoCloseable {
@@ -58,6 +85,9 @@ public final class DeviceModelTrainer implements ModelFitter, AutoCloseable {
     private final DeviceDynamics model;
     private final Device device;
     private final ModelLoss loss;
+    private final Vagram vagram;               // null: mle
+    private final Supplier<DeviceValueFunctions> valueSource;   // vagram: the agent's value functions on this device
+    private final Kernels kernels;             // vagram: the host report's tape
     private final float boundPenalty;
     private final ModelTrainerConfig config;
     private final Adam hostOptimizer;          // host mirror of the Adam state, for checkpoints
@@ -74,31 +104,67 @@ public final class DeviceModelTrainer implements ModelFitter, AutoCloseable {
     private DeviceBuffer targets;              // (n x (ds + 1)) standardized targets by age
     private DeviceBuffer order;                // (E x nTrain) INT this epoch's bootstrap draws
     private DeviceBuffer stepLosses;           // (batches) the epoch's step losses
+    private DeviceBuffer nextStates;           // vagram: (n x ds) real next states by age
+    private DeviceBuffer valueGrads;           // vagram: (n x 4 x ds) their value gradients
     private float[] scratch = new float[0];    // host staging of the normalized data
 
     /**
-     * @param loss the {@code mle} loss ({@link GaussianNllLoss}); other losses have no device path
+     * @param loss the {@code mle} loss ({@link GaussianNllLoss}); vagram needs the constructor with value functions
      * @throws IllegalArgumentException for another loss or a model the device does not support
      */
     public DeviceModelTrainer(DeviceDynamics model, ModelLoss loss, ModelTrainerConfig config) {
-        if (!(loss instanceof GaussianNllLoss nll)) {
-            throw new IllegalArgumentException("device model training supports the mle loss only, got '"
-                    + (loss == null ? "null" : loss.id()) + "'");
+        this(model, loss, config, null, null);
+    }
+
+    /**
+     * @param loss    {@code mle} ({@link GaussianNllLoss}, Gaussian head) or {@code vagram} ({@link Vagram}, deterministic head)
+     * @param values  vagram: gives the agent's value functions on {@code model}'s device, asked at the
+     *                first training call (the agent's updater may be made after this trainer); null for mle
+     * @param kernels vagram: the kernels of the host tape the hold-out report uses; null for mle
+     * @throws IllegalArgumentException for another loss, a head that does not suit it, a missing value source
+     */
+    public DeviceModelTrainer(DeviceDynamics model, ModelLoss loss, ModelTrainerConfig config, Supplier<DeviceValueFunctions> values,
+                              Kernels kernels) {
+        requireSupported(loss, model.host().config());
+        if (loss instanceof Vagram && (values == null || kernels == null)) {
+            throw new IllegalArgumentException("device model training: vagram needs the agent's device value functions and host kernels");
         }
         this.model = model;
         this.device = model.device();
         this.loss = loss;
-        this.boundPenalty = nll.boundPenalty();
+        this.vagram = loss instanceof Vagram v ? v : null;
+        this.valueSource = values;
+        this.kernels = kernels;
+        this.boundPenalty = loss instanceof GaussianNllLoss nll ? nll.boundPenalty() : 0f;
         this.config = config;
         DynamicsEnsemble host = model.host();
         WeightDecay decay = host.weightDecay(config.weightDecay());
         this.hostOptimizer = new Adam(host.params(), AdamConfig.of(config.lr()), decay);
         this.optimizer = new DeviceAdam(model.params(), host.params(), AdamConfig.of(config.lr()), decay);
-        this.step = new DeviceTrainStep(model, optimizer, config.batchSize());
+        this.step = new DeviceTrainStep(model, optimizer, config.batchSize(), vagram);
         this.validation = new DeviceValidation(model);
         this.best = device.allocate(DeviceBuffer.Kind.FLOAT, host.params().size());
         this.table = new TransitionTable(host.stateDim(), host.actionDim());
         this.split = new BootstrapSplit(host.members(), config);
+    }
+
+    /**
+     * Checks that {@code loss} on a model of {@code config} has a device path: mle with a Gaussian
+     * head (fixed bounds), or vagram with a deterministic head.
+     *
+     * @throws IllegalArgumentException naming what is not supported
+     */
+    public static void requireSupported(ModelLoss loss, DynamicsConfig config) {
+        String id = loss == null ? "null" : loss.id();
+        if (!(loss instanceof GaussianNllLoss) && !(loss instanceof Vagram)) {
+            throw new IllegalArgumentException("device model training supports the mle and vagram losses only, got '" + id + "'");
+        }
+        DeviceDynamics.requireSupported(config);
+        ModelHead head = loss instanceof Vagram ? ModelHead.DETERMINISTIC : ModelHead.GAUSSIAN;
+        if (config.head() != head) {
+            throw new IllegalArgumentException("device model training: the " + id + " loss needs a " + head.id() + " head, got "
+                    + config.head().id());
+        }
     }
 
     public DeviceDynamics model() { return model; }
@@ -108,20 +174,26 @@ public final class DeviceModelTrainer implements ModelFitter, AutoCloseable {
     /** Gradient steps taken over all calls. */
     public long updates() { return updates; }
 
-    /** {@link ModelFitter}: {@code values} are not needed by the mle loss and not read. */
+    /**
+     * {@link ModelFitter}: {@code values} (the host agent's, current) are read by vagram's hold-out
+     * report only (its training reads the device value functions); the mle loss does not read them.
+     */
     @Override
     public ModelTrainingReport train(ReplayBuffer real, ValueFunctions values, long step, RandomGenerator rng,
                                      ModelTrainer.UpdateListener listener) {
-        return train(real, step, rng, listener);
+        return train(real, values, step, rng, listener, config.maxEpochs());
     }
 
     @Override
     public ModelTrainingReport train(ReplayBuffer real, ValueFunctions values, long step, RandomGenerator rng,
                                      ModelTrainer.UpdateListener listener, int maxEpochs) {
-        return train(real, step, rng, listener, maxEpochs);
+        if (vagram != null && values == null) {
+            throw new IllegalArgumentException("model loss 'vagram' needs the agent's value functions");
+        }
+        return run(real, values, step, rng, listener, maxEpochs);
     }
 
-    /** {@link ModelTrainer#train} with the configured epoch cap. */
+    /** {@link ModelTrainer#train} with the configured epoch cap (mle). */
     public ModelTrainingReport train(ReplayBuffer real, long envStep, RandomGenerator rng, ModelTrainer.UpdateListener listener) {
         return train(real, envStep, rng, listener, config.maxEpochs());
     }
@@ -138,6 +210,12 @@ public final class DeviceModelTrainer implements ModelFitter, AutoCloseable {
      */
     public ModelTrainingReport train(ReplayBuffer real, long envStep, RandomGenerator rng, ModelTrainer.UpdateListener listener,
                                      int maxEpochs) {
+        if (vagram != null) throw new IllegalArgumentException("model loss 'vagram' needs the agent's value functions");
+        return run(real, null, envStep, rng, listener, maxEpochs);
+    }
+
+    private ModelTrainingReport run(ReplayBuffer real, ValueFunctions values, long envStep, RandomGenerator rng,
+                                    ModelTrainer.UpdateListener listener, int maxEpochs) {
         int n = real.size(), e = model.members();
         split.requireTrainable(n, maxEpochs);
         DynamicsEnsemble host = model.host();
@@ -147,20 +225,21 @@ public final class DeviceModelTrainer implements ModelFitter, AutoCloseable {
         table.fitStatistics(host);
         model.uploadStatistics();
         uploadData(n, host.statistics());
+        if (vagram != null) valueGradients(real, n);
 
         // ---- hold-out split and per-member bootstrap draws (host rng) ----
         split.draw(n, rng);
         int nTrain = split.trainSize(), batches = split.batches();
         order = Capacity.ensure(device, order, DeviceBuffer.Kind.INT, (long) e * nTrain);
         stepLosses = Capacity.ensure(device, stepLosses, DeviceBuffer.Kind.FLOAT, batches);
-        step.capture(inputs, targets, order, nTrain, stepLosses, batches);
+        step.capture(inputs, targets, valueGrads, order, nTrain, stepLosses, batches);
         boolean holdOut = split.heldOutSize() > 0;
         if (holdOut) validation.load(inputs, targets, split.heldOut());
 
         // ---- epochs with early stopping on the per-member validation MSE ----
         EarlyStopping stopping = new EarlyStopping(holdOut ? validation.memberMse() : null, config.patience(), maxEpochs);
         device.copy(model.params().data(), 0, best, 0, best.length());
-        double lossShift = lossShift(host);
+        double lossShift = vagram != null ? 0 : lossShift(host);   // vagram's device loss is in raw units
         float[] losses = new float[batches];
         double trainLoss;
         do {
@@ -184,6 +263,7 @@ public final class DeviceModelTrainer implements ModelFitter, AutoCloseable {
             host.setElites(stopping.elites(host.config().elites()));
         }
         model.download();
+        if (holdOut && vagram != null) return vagramReport(stopping.epochs(), trainLoss, real, values, envStep, rng);
         return holdOut ? report(stopping.epochs(), trainLoss, host) : new ModelTrainingReport(stopping.epochs(), updates, trainLoss,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
@@ -204,6 +284,47 @@ public final class DeviceModelTrainer implements ModelFitter, AutoCloseable {
             for (int j = 0; j < out; j++) scratch[r * out + j] = (y[r * out + j] - my[j]) / sy[j];
         }
         device.upload(scratch, 0, targets, 0, n * out);
+    }
+
+    /** vagram: the real next states up, and their value gradients computed from the agent's device parameters. */
+    private void valueGradients(ReplayBuffer real, int n) {
+        DeviceValueFunctions vf = valueSource.get();
+        if (vf == null || vf.device() != device) {
+            throw new IllegalStateException("device model training: vagram needs the agent's value functions on the model's device"
+                    + (vf == null ? " (none yet)" : " (they are on another device)"));
+        }
+        int ds = model.stateWidth();
+        if (vf.stateDim() != ds) {
+            throw new IllegalArgumentException("device model training: value functions take states of " + vf.stateDim()
+                    + " values, the model " + ds);
+        }
+        nextStates = Capacity.ensure(device, nextStates, DeviceBuffer.Kind.FLOAT, (long) n * ds);
+        valueGrads = Capacity.ensure(device, valueGrads, DeviceBuffer.Kind.FLOAT, (long) n * DeviceValueFunctions.COUNT * ds);
+        if (scratch.length < n * ds) scratch = new float[n * ds];
+        float[] s2 = real.nextObsArray();
+        for (int age = 0; age < n; age++) System.arraycopy(s2, real.chronologicalRow(age) * ds, scratch, age * ds, ds);
+        device.upload(scratch, 0, nextStates, 0, n * ds);
+        vf.gradients(nextStates, n, valueGrads);
+    }
+
+    /**
+     * vagram's hold-out figures as the CPU trainer reports them: MSE from the device, then on the
+     * host (the parameters are down) the loss on the E x V hold-out and the value-aware error.
+     */
+    private ModelTrainingReport vagramReport(int epochs, double trainLoss, ReplayBuffer real, ValueFunctions values, long envStep,
+                                             RandomGenerator rng) {
+        DynamicsEnsemble host = model.host();
+        double[] mse = validation.memberMse();
+        double eliteMse = 0;
+        for (int m : host.elites()) eliteMse += mse[m];
+        eliteMse /= host.elites().length;
+        ModelBatch b = HoldOutBatch.of(real, split.heldOut(), host.members());
+        Tape tape = new Tape(kernels, false);
+        LossContext ctx = new LossContext(values, new ValueGradientCache(kernels, 0), rng, envStep);
+        double valLoss = loss.loss(tape, host, b, ctx).item();
+        tape.reset();
+        double vae = ValueAwareError.evaluate(tape, host, b, values, rng, config.vaeSamples());
+        return new ModelTrainingReport(epochs, updates, trainLoss, valLoss, mean(mse), Double.NaN, vae, eliteMse);
     }
 
     /**
@@ -290,6 +411,6 @@ public final class DeviceModelTrainer implements ModelFitter, AutoCloseable {
         validation.close();
         optimizer.close();
         best.close();
-        for (DeviceBuffer b : new DeviceBuffer[] {inputs, targets, order, stepLosses}) if (b != null) b.close();
+        for (DeviceBuffer b : new DeviceBuffer[] {inputs, targets, order, stepLosses, nextStates, valueGrads}) if (b != null) b.close();
     }
 }

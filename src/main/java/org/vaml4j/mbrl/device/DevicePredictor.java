@@ -54,6 +54,9 @@ public final class DevicePredictor implements AutoCloseable {
     public DevicePredictor(DeviceDynamics model, int[] which, int maxRows) {
         if (maxRows < 1) throw new IllegalArgumentException("device predictor: maxRows must be >= 1, got " + maxRows);
         if (which == null || which.length < 1) throw new IllegalArgumentException("device predictor: choose at least one member");
+        if (!model.gaussian()) {
+            throw new IllegalArgumentException("device predictor: the model must have a gaussian head (deterministic models roll out on the host)");
+        }
         this.model = model;
         this.device = model.device();
         this.members = which.length;

@@ -45,11 +45,11 @@ final class DeviceValidation implements AutoCloseable {
         device.upload(heldOut, 0, index, 0, rows);
         device.gatherRows(rows, in, index, 0, inputs, 0, x, 0);
         device.gatherRows(rows, out, index, 0, targets, 0, y, 0);
-        for (int m = 0; m < e; m++) device.copy(y, 0, yMembers, m * rows * out, rows * out);
+        if (model.gaussian()) for (int m = 0; m < e; m++) device.copy(y, 0, yMembers, m * rows * out, rows * out);
         if (mseGraph != null) mseGraph.close();
         mseGraph = device.capture(() -> {
             forward();
-            device.memberMse(e, rows, out, pass.out(), 2 * out, y, model.targetStd(), mse);
+            device.memberMse(e, rows, out, pass.out(), model.networkOutputWidth(), y, model.targetStd(), mse);
         });
     }
 
@@ -59,8 +59,9 @@ final class DeviceValidation implements AutoCloseable {
         return download(mse, 1);
     }
 
-    /** (E) each member's mean over rows and outputs of the NLL {@code d^2 exp(-lv) + lv}, standardized units. */
+    /** (E) each member's mean over rows and outputs of the NLL {@code d^2 exp(-lv) + lv}, standardized units; Gaussian heads only. */
     double[] memberNll() {
+        if (!model.gaussian()) throw new IllegalStateException("device validation: a deterministic model has no NLL");
         int e = model.members(), out = model.outputWidth();
         forward();
         device.gaussianNll(e * rows, out, pass.out(), yMembers, model.params().data(), model.maxLogVarOffset(),
@@ -91,9 +92,10 @@ final class DeviceValidation implements AutoCloseable {
         index = device.allocate(DeviceBuffer.Kind.INT, capacity);
         x = device.allocate(DeviceBuffer.Kind.FLOAT, capacity * in);
         y = device.allocate(DeviceBuffer.Kind.FLOAT, capacity * out);
-        yMembers = device.allocate(DeviceBuffer.Kind.FLOAT, e * capacity * out);
-        nll = device.allocate(DeviceBuffer.Kind.FLOAT, e * capacity * out);
-        dRaw = device.allocate(DeviceBuffer.Kind.FLOAT, e * capacity * 2 * out);
+        boolean nllBuffers = model.gaussian();   // the NLL's workspace, Gaussian heads only
+        yMembers = device.allocate(DeviceBuffer.Kind.FLOAT, nllBuffers ? e * capacity * out : 1);
+        nll = device.allocate(DeviceBuffer.Kind.FLOAT, nllBuffers ? e * capacity * out : 1);
+        dRaw = device.allocate(DeviceBuffer.Kind.FLOAT, nllBuffers ? e * capacity * 2 * out : 1);
     }
 
     private void closeRows() {

@@ -49,6 +49,15 @@ public final class Vagram implements ModelLoss {
         this.scale = checkScale("vagram", scale);
     }
 
+    /** The quantile of the gradient norms rows are clipped at, in (0, 1]. */
+    public double clipQuantile() { return clipQuantile; }
+
+    /** The weight of the lambda I regularizer. */
+    public float lambda() { return lambda; }
+
+    /** The weight of the value-gradient term. */
+    public float scale() { return scale; }
+
     @Override public String id() { return "vagram"; }
     @Override public String description() { return "MSE weighted per state dim by (dV/ds at s')^2 of the 4 value functions, gradient norms clipped at a percentile"; }
     @Override public String reference() { return "VaGraM eq. 7, Alg. 1, App. E"; }

@@ -66,6 +66,7 @@ public final class DeviceSac implements SacUpdater {
     private int capturedFromModel = -1;
     private ReplayBuffer modelHost;      // the host model buffer the mirror below follows
     private DeviceReplay modelReplay;    // mirror of the model buffer (MBPO), null until used
+    private DeviceValueFunctions values; // made on first use
     private int fromModel;               // rows of each batch drawn from the model buffer
     private long updates;            // host copy of the device's update count
     private int unread;              // ring rows written since the last read
@@ -406,6 +407,18 @@ public final class DeviceSac implements SacUpdater {
 
     public Device device() { return device; }
 
+    /**
+     * The agent's four value functions on its device (its current device parameters: no sync
+     * needed), for value-aware model losses trained on the same device. Closed with this updater.
+     */
+    public DeviceValueFunctions valueFunctions() {
+        if (values == null) {
+            values = new DeviceValueFunctions(device, actorNet, actor, criticNet, critic, target, obsDim, actDim,
+                    (float) config.logStdMin(), (float) config.logStdMax());
+        }
+        return values;
+    }
+
     private DeviceBuffer f(int n) {
         return device.allocate(DeviceBuffer.Kind.FLOAT, n);
     }
@@ -442,6 +455,7 @@ public final class DeviceSac implements SacUpdater {
     @Override
     public void close() {
         for (Graph g : new Graph[] {begin, criticStep, actorStep, polyak, end, all}) if (g != null) g.close();
+        if (values != null) values.close();
         device.close();
     }
 }

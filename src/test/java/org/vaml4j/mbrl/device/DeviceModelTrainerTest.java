@@ -135,7 +135,8 @@ class DeviceModelTrainerTest {
         try (Device d = device()) {
             DynamicsEnsemble m = SmoothData.model(1, TargetNormalization.STANDARDIZE);
             DynamicsEnsemble det = new DynamicsEnsemble(3, 2, m.config().withHead(org.vaml4j.mbrl.ModelHead.DETERMINISTIC), new Rng(1));
-            var e = assertThrows(IllegalArgumentException.class, () -> new DeviceDynamics(d, det));
+            DeviceDynamics deterministic = new DeviceDynamics(d, det);   // a device copy, but no mle training
+            var e = assertThrows(IllegalArgumentException.class, () -> new DeviceModelTrainer(deterministic, ModelLosses.create("mle"), SMALL));
             assertTrue(e.getMessage().contains("head"), e.getMessage());
             var c = m.config();
             DynamicsEnsemble learned = new DynamicsEnsemble(3, 2, new org.vaml4j.mbrl.DynamicsConfig(c.members(), c.elites(),
