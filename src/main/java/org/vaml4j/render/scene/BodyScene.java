@@ -83,13 +83,13 @@ public final class BodyScene {
     }
 
     /** The camera placement (distance and target height fitted to the model). */
-    public CameraRig rig() { return rig; }
+    CameraRig rig() { return rig; }
 
     /** The body the camera follows. */
     public int trackedBody() { return tracked; }
 
     /** The camera that {@link #draw} uses for {@code qpos}. */
-    public Camera camera(double[] qpos) {
+    Camera camera(double[] qpos) {
         pose(qpos);
         return cameraForPose();
     }

@@ -18,7 +18,7 @@ import org.joml.Vector4d;
  * axis covers {@code s * focal / d} pixels with {@code focal = height / (2 tan(fovy / 2))}.
  * Immutable.
  */
-public final class Camera {
+final class Camera {
 
     private final Vector3d eye;
     private final Vector3d target;
@@ -34,7 +34,7 @@ public final class Camera {
      * @param fovyDegrees vertical field of view, in (0, 180)
      * @param near        nearest depth drawn, in (0, far)
      */
-    public Camera(Vector3dc eye, Vector3dc target, Vector3dc up, double fovyDegrees, int width, int height, double near, double far) {
+    Camera(Vector3dc eye, Vector3dc target, Vector3dc up, double fovyDegrees, int width, int height, double near, double far) {
         finite("eye", eye);
         finite("target", target);
         finite("up", up);
@@ -61,26 +61,26 @@ public final class Camera {
     }
 
     /** World to camera coordinates (read-only view of the matrix). */
-    public Matrix4dc view() { return view; }
+    Matrix4dc view() { return view; }
 
     /** Camera coordinates to clip coordinates (read-only view of the matrix). */
-    public Matrix4dc projection() { return projection; }
+    Matrix4dc projection() { return projection; }
 
-    public Vector3dc eye() { return eye; }
+    Vector3dc eye() { return eye; }
 
-    public Vector3dc target() { return target; }
+    Vector3dc target() { return target; }
 
-    public int width() { return width; }
+    int width() { return width; }
 
-    public int height() { return height; }
+    int height() { return height; }
 
-    public double near() { return near; }
+    double near() { return near; }
 
     /** Pixels covered by one unit across the view axis at depth 1: {@code height / (2 tan(fovy / 2))}. */
-    public double focal() { return focal; }
+    double focal() { return focal; }
 
     /** {@code dest = V (x, y, z, 1)}: camera coordinates, the camera looking along -z. */
-    public Vector3d toView(double x, double y, double z, Vector3d dest) {
+    Vector3d toView(double x, double y, double z, Vector3d dest) {
         return view.transformPosition(x, y, z, dest);
     }
 
@@ -88,7 +88,7 @@ public final class Camera {
      * Projects the world point (x, y, z) into {@code out = (px, py, depth)}; returns false (out
      * untouched) when the point lies nearer than the near plane or behind the camera.
      */
-    public boolean project(double x, double y, double z, double[] out) {
+    boolean project(double x, double y, double z, double[] out) {
         Vector4d clip = viewProjection.transform(new Vector4d(x, y, z, 1));
         if (!(clip.w >= near)) return false;
         toPixel(clip, out);
@@ -96,7 +96,7 @@ public final class Camera {
     }
 
     /** Projects a point given in camera coordinates (its depth -vz must be >= near) into {@code out = (px, py, depth)}. */
-    public void projectView(double vx, double vy, double vz, double[] out) {
+    void projectView(double vx, double vy, double vz, double[] out) {
         if (!(-vz >= near * (1 - 1e-9))) throw new IllegalArgumentException("point at depth " + (-vz) + " lies before the near plane " + near);
         toPixel(projection.transform(new Vector4d(vx, vy, vz, 1)), out);
     }

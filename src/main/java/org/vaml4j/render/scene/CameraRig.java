@@ -10,7 +10,7 @@ import org.joml.Vector3d;
  *
  * @param targetHeight height of the point looked at (the body's rest height, so vertical motion shows)
  */
-public record CameraRig(CameraMode mode, double distance, double targetHeight, double fovyDegrees, int width, int height) {
+record CameraRig(CameraMode mode, double distance, double targetHeight, double fovyDegrees, int width, int height) {
 
     public CameraRig {
         if (mode == null) throw new IllegalArgumentException("camera rig mode must not be null");
@@ -21,13 +21,13 @@ public record CameraRig(CameraMode mode, double distance, double targetHeight, d
     }
 
     /** Unit vector from the target to the eye. */
-    public Vector3d direction() {
+    Vector3d direction() {
         Quaterniond turn = new Quaterniond().rotationZ(Math.toRadians(mode.azimuthDegrees)).rotateX(-Math.toRadians(mode.elevationDegrees));
         return turn.transform(new Vector3d(0, -1, 0));
     }
 
     /** The camera looking at (x, y, targetHeight). */
-    public Camera aim(double x, double y) {
+    Camera aim(double x, double y) {
         if (!Double.isFinite(x) || !Double.isFinite(y)) throw new IllegalArgumentException("camera target must be finite, got (" + x + ", " + y + ")");
         Vector3d target = new Vector3d(x, y, targetHeight);
         Vector3d eye = direction().mul(distance).add(target);
