@@ -19,7 +19,7 @@ import org.vaml4j.sim.GeomType;
 final class Shadows {
 
     static final double OPACITY = 0.26;
-    private static final int RING = 12;
+    private static final int RING = 8;
     /** lift above the floor, so that the shadow is not hidden in the floor polygon */
     private static final double LIFT = 1e-3;
 
