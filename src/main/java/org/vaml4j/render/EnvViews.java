@@ -1,5 +1,7 @@
 package org.vaml4j.render;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.vaml4j.env.Distracted;
 import org.vaml4j.env.Env;
@@ -9,6 +11,7 @@ import org.vaml4j.env.classic.AcrobotTask;
 import org.vaml4j.env.classic.CartPoleContinuous;
 import org.vaml4j.env.classic.MountainCarContinuous;
 import org.vaml4j.env.classic.Pendulum;
+import org.vaml4j.env.locomotion.LocomotionTasks;
 import org.vaml4j.env.locomotion.MujocoEnv;
 import org.vaml4j.render.classic.AcrobotDrawing;
 import org.vaml4j.render.classic.CartPoleDrawing;
@@ -26,8 +29,7 @@ import org.vaml4j.render.scene.CameraMode;
 public final class EnvViews {
 
     /** What can be drawn, for messages. */
-    public static final String DRAWABLE = "the simulator tasks (hopper, walker2d, half_cheetah, ant, humanoid, swimmer, reacher, "
-            + "pusher, inverted_pendulum, inverted_double_pendulum) and Pendulum, CartPole, Acrobot, MountainCar";
+    public static final String DRAWABLE = drawable();
 
     /** MountainCarContinuous has no time step; Gym shows it at 30 frames per second. */
     static final double MOUNTAIN_CAR_DT = 1.0 / 30;
@@ -66,6 +68,12 @@ public final class EnvViews {
         }
         if (raw instanceof MountainCarContinuous c) return view(MOUNTAIN_CAR_DT, () -> MountainCarDrawing.draw(c.state()[0]));
         throw new IllegalArgumentException("render cannot draw " + env.id() + "; it draws " + DRAWABLE);
+    }
+
+    private static String drawable() {
+        List<String> names = new ArrayList<>();
+        for (LocomotionTasks.Task t : LocomotionTasks.all()) names.add(t.name());
+        return "the simulator tasks (" + String.join(", ", names) + ") and Pendulum, CartPole, Acrobot, MountainCar";
     }
 
     /** The task under its wrappers. */

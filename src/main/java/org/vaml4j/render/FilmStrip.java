@@ -6,7 +6,9 @@ import org.vaml4j.render.picture.SvgPainter;
 
 /**
  * A {@link Recording} as one SVG: a row of frames evenly spaced over the episode (the first and
- * the last included), each labelled with its step, time and return so far.
+ * the last included), each labelled with its step, time and return so far. It is a standalone
+ * document whose clip and gradient ids are fixed: use it as a file or an image (an HTML page that
+ * inlines two strips would see their ids clash; {@link Player#fragment} is the embeddable view).
  */
 public final class FilmStrip {
 
