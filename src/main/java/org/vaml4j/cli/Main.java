@@ -18,6 +18,7 @@ public final class Main {
                 new EnvsCommand(),
                 new TrainCommand(),
                 new SimCommand(),
+                new RenderCommand(),
                 new LossesCommand(),
                 new AlgosCommand(),
                 new BenchCommand())) {

@@ -60,7 +60,7 @@ public final class FloatMath {
             L3 = -1.2420140846e-1f, L4 = 1.4249322787e-1f, L5 = -1.6668057665e-1f,
             L6 = 2.0000714765e-1f, L7 = -2.4999993993e-1f, L8 = 3.3333331174e-1f;
 
-    /** log(x), ~1 ulp; log(+inf) = +inf, log(0) = -inf, log(x < 0) = log(NaN) = NaN. */
+    /** log(x), ~1 ulp; log(+inf) = +inf, log(0) = -inf, log(x &lt; 0) = log(NaN) = NaN. */
     public static float log(float x) {
         if (!(x >= 0f)) return Float.NaN;
         if (x == 0f) return Float.NEGATIVE_INFINITY;

@@ -18,7 +18,7 @@ public final class Gaussian {
     private Gaussian() {}
 
     /**
-     * One N(0, 1) draw: u, v uniform in (-1, 1) until 0 < s = u^2 + v^2 < 1, then
+     * One N(0, 1) draw: u, v uniform in (-1, 1) until 0 &lt; s = u^2 + v^2 &lt; 1, then
      * u sqrt(-2 ln(s) / s) (Marsaglia and Bray 1964). Uses 2 doubles per try, 4/pi tries on average.
      */
     public static double next(RandomGenerator rng) {

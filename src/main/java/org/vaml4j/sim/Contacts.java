@@ -3,7 +3,7 @@ package org.vaml4j.sim;
 /**
  * The active contacts of a state (MuJoCo's {@code mjData.contact} array) as struct-of-arrays with
  * a fixed capacity ({@link ContactPairs#maxContacts}), so collision detection allocates nothing.
- * Contact i lies between geoms {@code geom1[i]} and {@code geom2[i]} (geom1's type <= geom2's
+ * Contact i lies between geoms {@code geom1[i]} and {@code geom2[i]} (geom1's type &lt;= geom2's
  * type); its frame's first row is the normal, pointing from geom1 to geom2.
  */
 public final class Contacts {

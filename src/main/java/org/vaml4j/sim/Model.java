@@ -161,6 +161,9 @@ public final class Model {
 
     public int jntQposAdr(int j) { return jntQposAdr[j]; }
 
+    /** The body joint j moves. */
+    public int jntBodyId(int j) { return jntBodyId[j]; }
+
     public int jntDofAdr(int j) { return jntDofAdr[j]; }
 
     public boolean jntLimited(int j) { return jntLimited[j]; }
@@ -183,6 +186,18 @@ public final class Model {
     public double ctrlHigh(int a) { return actuatorCtrlRange[2 * a + 1]; }
 
     public GeomType geomType(int g) { return geomType[g]; }
+
+    /** The body geom g is attached to. */
+    public int geomBodyId(int g) { return geomBodyId[g]; }
+
+    /** Copy of geom g's {@code (3)} size values ({@link GeomType} says which are used). */
+    public double[] geomSize(int g) { return Arrays.copyOfRange(geomSize, 3 * g, 3 * g + 3); }
+
+    /** Geom g's name ("" when the model gives none). */
+    public String geomName(int g) { return geomName[g] == null ? "" : geomName[g]; }
+
+    /** Body b's name ("world" for body 0; "" when the model gives none). */
+    public String bodyName(int b) { return bodyName[b] == null ? "" : bodyName[b]; }
 
     public double totalMass() {
         double s = 0;

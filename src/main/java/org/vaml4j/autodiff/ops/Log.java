@@ -6,7 +6,7 @@ import org.vaml4j.kernel.Binary;
 import org.vaml4j.kernel.Kernels;
 import org.vaml4j.kernel.Unary;
 
-/** {@code y = log(x)} (natural log; NaN for x < 0, -inf at 0). */
+/** {@code y = log(x)} (natural log; NaN for x &lt; 0, -inf at 0). */
 public final class Log {
 
     private Log() {}

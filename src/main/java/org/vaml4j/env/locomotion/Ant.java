@@ -12,7 +12,7 @@ import org.vaml4j.env.Transition;
  *   <li>action (8) in [-1, 1], gear 150 (actuator order hip_4, ankle_4, hip_1, ankle_1, ...)</li>
  *   <li>reward = (x' - x) / dt + 1 - 0.5 |a|^2 with x = the torso frame's xpos as the step left it
  *       (last Runge-Kutta stage), dt = 0.05 (frame_skip 5, RK4 h = 0.01)</li>
- *   <li>terminated = not (all finite (qpos, qvel) and 0.2 <= z <= 1) (inclusive); TimeLimit 1000 (registry)</li>
+ *   <li>terminated = not (all finite (qpos, qvel) and 0.2 &lt;= z &lt;= 1) (inclusive); TimeLimit 1000 (registry)</li>
  *   <li>reset: qpos = qpos0 + U(-0.1, 0.1)^15 (quaternion too; normalised by the forward pass),
  *       qvel = 0.1 N(0, 1)^14</li>
  * </ul>
@@ -56,7 +56,7 @@ public class Ant extends MujocoEnv {
         return new Transition(observation(), reward, !healthy(), false);
     }
 
-    /** all of (qpos, qvel) finite and 0.2 <= torso z <= 1 (inclusive). */
+    /** all of (qpos, qvel) finite and 0.2 &lt;= torso z &lt;= 1 (inclusive). */
     protected final boolean healthy() {
         if (!allFinite(data.qpos, 0, model.nq()) || !allFinite(data.qvel, 0, model.nv())) return false;
         double z = data.qpos[2];

@@ -13,7 +13,7 @@ import org.vaml4j.env.Transition;
  *   <li>reward = (x' - x) / dt + 1 - 1e-3 |a|^2, dt = 0.008 (frame_skip 4, RK4 h = 0.002); the
  *       healthy reward 1 is paid on every step, the terminating one included</li>
  *   <li>terminated = not healthy: healthy iff every value of (qpos[2:], qvel) lies in (-100, 100),
- *       0.7 < z and |angle| < 0.2 (strict); TimeLimit 1000 (registry)</li>
+ *       0.7 &lt; z and |angle| &lt; 0.2 (strict); TimeLimit 1000 (registry)</li>
  *   <li>reset: qpos = qpos0 + U(-0.005, 0.005)^6, qvel = U(-0.005, 0.005)^6</li>
  * </ul>
  */

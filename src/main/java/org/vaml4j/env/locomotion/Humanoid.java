@@ -14,7 +14,7 @@ import org.vaml4j.sim.RnePostConstraint;
  *   <li>action (17) in [-0.4, 0.4], actuator order abdomen_y, abdomen_z, abdomen_x, right hip x/z/y, ...</li>
  *   <li>reward = 1.25 (c' - c) / dt + 5 - 0.1 |a|^2, c = x of the mass-weighted body centres
  *       (xipos as the step left it), dt = 0.015 (frame_skip 5, RK4 h = 0.003); no contact cost in v4</li>
- *   <li>terminated = not (1 < z < 2) (strict); TimeLimit 1000 (registry)</li>
+ *   <li>terminated = not (1 &lt; z &lt; 2) (strict); TimeLimit 1000 (registry)</li>
  *   <li>reset: qpos = qpos0 + U(-0.01, 0.01)^24, qvel = U(-0.01, 0.01)^23</li>
  * </ul>
  * Its model asks for MuJoCo's PGS solver with 50 sweeps, which the simulator follows (sim.PgsSolver).

@@ -11,7 +11,7 @@ import org.vaml4j.sim.RnePostConstraint;
  *   <li>obs (45) = qpos[2:] (22), qvel (23)</li>
  *   <li>reward = 0.25 (c' - c) / timestep - 0.1 |a|^2 - min(0.5e-6 sum cfrc_ext^2, 10) + 5, divided by the
  *       physics timestep 0.003 (not dt), c = x of the mass-weighted body centres</li>
- *   <li>terminated = z < 1 or z > 2 (alive for 1 <= z <= 2 inclusive)</li>
+ *   <li>terminated = z &lt; 1 or z > 2 (alive for 1 &lt;= z &lt;= 2 inclusive)</li>
  * </ul>
  */
 public final class HumanoidTruncatedObs extends Humanoid {

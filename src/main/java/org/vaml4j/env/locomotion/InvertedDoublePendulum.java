@@ -14,7 +14,7 @@ import org.vaml4j.random.Gaussian;
  *   <li>action (1) in [-1, 1], gear 500 on the slider</li>
  *   <li>reward = 10 - (0.01 x^2 + (z - 2)^2) - (1e-3 qvel[1]^2 + 5e-3 qvel[2]^2), (x, z) = the
  *       tip site's position as the step left it (last Runge-Kutta stage)</li>
- *   <li>terminated = z <= 1; TimeLimit 1000 (registry); frame_skip 5, RK4 h = 0.01</li>
+ *   <li>terminated = z &lt;= 1; TimeLimit 1000 (registry); frame_skip 5, RK4 h = 0.01</li>
  *   <li>reset: qpos = qpos0 + U(-0.1, 0.1)^3, qvel = 0.1 N(0, 1)^3</li>
  * </ul>
  */

@@ -15,7 +15,7 @@ import org.vaml4j.env.Transition;
  *   <li>reward = -|xpos[fingertip] - xpos[target]| (before the step, i.e. -|obs[8:11]| of the
  *       previous observation) - |a|^2</li>
  *   <li>never terminates; TimeLimit 50 (registry); frame_skip 2, RK4 h = 0.01</li>
- *   <li>reset: qpos = qpos0 + U(-0.1, 0.1)^4; goal ~ U(-0.2, 0.2)^2 redrawn until |goal| < 0.2,
+ *   <li>reset: qpos = qpos0 + U(-0.1, 0.1)^4; goal ~ U(-0.2, 0.2)^2 redrawn until |goal| &lt; 0.2,
  *       qpos[2:4] = goal; qvel = U(-0.005, 0.005)^4 with qvel[2:4] = 0</li>
  * </ul>
  */

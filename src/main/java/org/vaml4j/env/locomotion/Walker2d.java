@@ -11,7 +11,7 @@ import org.vaml4j.env.Transition;
  *   <li>obs (17) = qpos[1:9] (8), clip(qvel, -10, 10) (9); x excluded</li>
  *   <li>action (6) in [-1, 1], gear 100 (right thigh, leg, foot, then left)</li>
  *   <li>reward = (x' - x) / dt + 1 - 1e-3 |a|^2, dt = 0.008 (frame_skip 4, RK4 h = 0.002)</li>
- *   <li>terminated = not (0.8 < z < 2 and -1 < angle < 1) (strict); TimeLimit 1000 (registry)</li>
+ *   <li>terminated = not (0.8 &lt; z &lt; 2 and -1 &lt; angle &lt; 1) (strict); TimeLimit 1000 (registry)</li>
  *   <li>reset: qpos = qpos0 + U(-0.005, 0.005)^9, qvel = U(-0.005, 0.005)^9</li>
  * </ul>
  */

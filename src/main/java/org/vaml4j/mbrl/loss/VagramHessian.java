@@ -18,7 +18,7 @@ import org.vaml4j.mbrl.ModelPrediction;
  * with e = f(s, a) - s', g_k the clipped value gradients at s' ({@link Vagram}) and M a bound on
  * the value function's Hessian, treated as a hyperparameter (the paper gives no value; default 1).
  * The garbled text reads "M/2 ||s' - f||2" in eq. 11: the Taylor remainder bound (M/2)||e||^2,
- * squared by the (a + b)^2 <= 2a^2 + 2b^2 step into (M^2/4)||e||^4.
+ * squared by the (a + b)^2 &lt;= 2a^2 + 2b^2 step into (M^2/4)||e||^4.
  */
 public final class VagramHessian implements ModelLoss {
 
