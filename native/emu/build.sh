@@ -68,5 +68,14 @@ echo "native/emu/build.sh: built $lib" >&2
 
 if [ "${VAML4J_EMU_SELFTEST:-1}" != 0 ]; then
   "$cxx" "${flags[@]}" -o "$out/emu_selftest" "$here/selftest.cpp" "$objects/runtime_emu.o" -ldl
-  "$out/emu_selftest"
+  "$out/emu_selftest" 2>/dev/null
+  # the other fiber switch and thread orders must give the same answers
+  for mode in VAML4J_EMU_SWITCH=ucontext VAML4J_EMU_ORDER=reverse VAML4J_EMU_ORDER=shuffle:7; do
+    if ! env "$mode" "$out/emu_selftest" >"$out/emu_selftest.log" 2>&1; then
+      cat "$out/emu_selftest.log"
+      echo "native/emu/build.sh: error: the self-test failed with $mode" >&2
+      exit 1
+    fi
+    echo "self-test passed with $mode"
+  done
 fi

@@ -75,6 +75,7 @@ struct Config {
     size_t memory = 0;
     int sms = 132;
     size_t stack = 256 * 1024;
+    bool ucontext = false;   // switch fibers with swapcontext (a system call each) instead of the x86-64 switch
 };
 
 size_t parseSize(const char* s, size_t fallback) {
@@ -109,6 +110,11 @@ Config loadConfig() {
     c.memory = parseSize(std::getenv("VAML4J_EMU_MEMORY"), pages > 0 && page > 0 ? (size_t) pages * (size_t) page : (size_t) 16 << 30);
     if (const char* v = std::getenv("VAML4J_EMU_SMS")) c.sms = std::max(1, std::atoi(v));
     c.stack = parseSize(std::getenv("VAML4J_EMU_STACK"), c.stack);
+#if defined(__x86_64__)
+    if (const char* v = std::getenv("VAML4J_EMU_SWITCH")) c.ucontext = std::string(v) == "ucontext";
+#else
+    c.ucontext = true;
+#endif
     return c;
 }
 
@@ -427,6 +433,30 @@ std::string checkCanary(const Alloc& a) {
     return "";
 }
 
+// Under memMutex: the live allocation whose pages (guards included) hold p, or nullptr.
+const Alloc* allocNear(uintptr_t p) {
+    auto it = allocs.upper_bound(p);
+    if (it != allocs.end() && p >= it->second.region) return &it->second;
+    if (it != allocs.begin()) {
+        const Alloc& a = std::prev(it)->second;
+        if (p < a.region + a.regionLen) return &a;
+    }
+    return nullptr;
+}
+
+// The canaries of the buffers that argument words point into (the ones a kernel can reach).
+std::string checkCanaries(const std::vector<uintptr_t>& words) {
+    std::lock_guard<std::mutex> lock(memMutex);
+    for (uintptr_t w : words) {
+        if (w < arenaBase || w >= arenaEnd) continue;
+        const Alloc* a = allocNear(w);
+        if (a == nullptr) continue;
+        std::string s = checkCanary(*a);
+        if (!s.empty()) return s;
+    }
+    return "";
+}
+
 std::string checkAllCanaries() {
     std::lock_guard<std::mutex> lock(memMutex);
     for (const auto& [start, a] : allocs) {
@@ -475,6 +505,7 @@ struct Node {
     const std::string* name = nullptr;
     dim3 grid, block;
     std::function<void()> body;
+    std::vector<uintptr_t> words;   // the argument words that point into device memory
     void* dst = nullptr;
     const void* src = nullptr;
     size_t bytes = 0;
@@ -541,7 +572,8 @@ void invalidate(CUstream_st* s, const std::string& why) {
 enum class State { Ready, Barrier, Done };
 
 struct Fiber {
-    ucontext_t ctx;
+    ucontext_t ctx;          // the portable switch (VAML4J_EMU_SWITCH=ucontext)
+    void* sp = nullptr;      // the fast one: the saved stack pointer
     char* stack = nullptr;   // usable stack (a guard page below it)
     State state = State::Ready;
     const char* file = nullptr;
@@ -560,6 +592,7 @@ std::vector<Stack> stackRegions;   // every fiber stack, for messages
 struct ThreadState {
     std::vector<std::unique_ptr<Fiber>> fibers;
     ucontext_t main;
+    void* mainSp = nullptr;
     int current = NONE;
     volatile bool inKernel = false;
     const std::function<void()>* body = nullptr;
@@ -681,22 +714,110 @@ std::string threadText(unsigned i) {
     return format("(%u,%u,%u)", i % b.x, (i / b.x) % b.y, i / (b.x * b.y));
 }
 
+// ---- switching: swapcontext, or on x86-64 (the default there) a switch of the callee-saved
+// registers, the stack pointer and the floating-point control words, without swapcontext's
+// system call for the signal mask (which is the same for all fibers of a thread anyway).
+
+}  // namespace
+}  // namespace vaml4j_emu
+
+#if defined(__x86_64__)
+// void vaml4j_emu_switch(void** save, void* to): saves this context's stack pointer in *save and
+// continues the one saved at `to`. vaml4j_emu_fiber_start: a new fiber's first return address;
+// it calls r13(r12) (the entry, which never returns).
+__asm__(
+    ".text\n"
+    ".globl vaml4j_emu_switch\n"
+    ".hidden vaml4j_emu_switch\n"
+    ".type vaml4j_emu_switch,@function\n"
+    "vaml4j_emu_switch:\n"
+    "    pushq %rbp\n"
+    "    pushq %rbx\n"
+    "    pushq %r12\n"
+    "    pushq %r13\n"
+    "    pushq %r14\n"
+    "    pushq %r15\n"
+    "    subq $16, %rsp\n"
+    "    stmxcsr 8(%rsp)\n"
+    "    fnstcw (%rsp)\n"
+    "    movq %rsp, (%rdi)\n"
+    "    movq %rsi, %rsp\n"
+    "    fldcw (%rsp)\n"
+    "    ldmxcsr 8(%rsp)\n"
+    "    addq $16, %rsp\n"
+    "    popq %r15\n"
+    "    popq %r14\n"
+    "    popq %r13\n"
+    "    popq %r12\n"
+    "    popq %rbx\n"
+    "    popq %rbp\n"
+    "    ret\n"
+    ".size vaml4j_emu_switch, .-vaml4j_emu_switch\n"
+    ".globl vaml4j_emu_fiber_start\n"
+    ".hidden vaml4j_emu_fiber_start\n"
+    ".type vaml4j_emu_fiber_start,@function\n"
+    "vaml4j_emu_fiber_start:\n"
+    "    movq %r12, %rdi\n"
+    "    callq *%r13\n"
+    "    ud2\n"
+    ".size vaml4j_emu_fiber_start, .-vaml4j_emu_fiber_start\n");
+extern "C" void vaml4j_emu_switch(void** save, void* to);
+extern "C" void vaml4j_emu_fiber_start();
+#endif
+
+namespace vaml4j_emu {
+namespace {
+
 void fiberMain() {
     ThreadState& t = *threadState;
     Fiber& f = *t.fibers[(size_t) t.current];
     (*t.body)();
     f.state = State::Done;
+#if defined(__x86_64__)
+    if (!config().ucontext) {
+        void* dead = nullptr;
+        vaml4j_emu_switch(&dead, t.mainSp);
+    }
+#endif
     setcontext(&t.main);
     fatal("setcontext returned");
 }
 
+#if defined(__x86_64__)
+void fiberEntry(void*) { fiberMain(); }
+#endif
+
 void start(ThreadState& t, unsigned i) {
     Fiber& f = fiber(t, i);
-    if (getcontext(&f.ctx) != 0) fatal("getcontext failed");
-    f.ctx.uc_stack.ss_sp = f.stack;
-    f.ctx.uc_stack.ss_size = roundUp(config().stack, pageSize());
-    f.ctx.uc_link = nullptr;
-    makecontext(&f.ctx, fiberMain, 0);
+    const size_t len = roundUp(config().stack, pageSize());
+#if defined(__x86_64__)
+    if (!config().ucontext) {
+        // the frame vaml4j_emu_switch pops: control words, r15 r14 r13 r12 rbx rbp, return address
+        auto* top = reinterpret_cast<uint64_t*>((reinterpret_cast<uintptr_t>(f.stack + len) - 64) & ~(uintptr_t) 15);
+        uint64_t* sp = top - 9;
+        uint32_t mxcsr = 0;
+        uint16_t fpcw = 0;
+        __asm__ __volatile__("stmxcsr %0" : "=m"(mxcsr));
+        __asm__ __volatile__("fnstcw %0" : "=m"(fpcw));
+        sp[0] = fpcw;
+        sp[1] = mxcsr;
+        sp[2] = 0;                                              // r15
+        sp[3] = 0;                                              // r14
+        sp[4] = reinterpret_cast<uint64_t>(&fiberEntry);        // r13: the entry
+        sp[5] = 0;                                              // r12: its argument
+        sp[6] = 0;                                              // rbx
+        sp[7] = 0;                                              // rbp
+        sp[8] = reinterpret_cast<uint64_t>(&vaml4j_emu_fiber_start);
+        f.sp = sp;
+    } else
+#endif
+    {
+        if (getcontext(&f.ctx) != 0) fatal("getcontext failed");
+        f.ctx.uc_stack.ss_sp = f.stack;
+        f.ctx.uc_stack.ss_size = len;
+        f.ctx.uc_link = nullptr;
+        makecontext(&f.ctx, fiberMain, 0);
+    }
     f.state = State::Ready;
     f.file = nullptr;
     f.line = 0;
@@ -704,8 +825,25 @@ void start(ThreadState& t, unsigned i) {
 
 void resume(ThreadState& t, unsigned i) {
     setThread(t, i);
-    if (swapcontext(&t.main, &t.fibers[i]->ctx) != 0) fatal("swapcontext failed");
+    Fiber& f = *t.fibers[i];
+#if defined(__x86_64__)
+    if (!config().ucontext) {
+        vaml4j_emu_switch(&t.mainSp, f.sp);
+    } else
+#endif
+    if (swapcontext(&t.main, &f.ctx) != 0) fatal("swapcontext failed");
     t.current = NONE;
+}
+
+// From a fiber at a barrier back to the scheduler; returns when the scheduler resumes it.
+void suspend(ThreadState& t, Fiber& f) {
+#if defined(__x86_64__)
+    if (!config().ucontext) {
+        vaml4j_emu_switch(&f.sp, t.mainSp);
+        return;
+    }
+#endif
+    if (swapcontext(&f.ctx, &t.main) != 0) fatal("swapcontext failed");
 }
 
 unsigned long long nextRandom(ThreadState& t) {
@@ -875,7 +1013,7 @@ std::string signalText(ThreadState& t) {
 }
 
 // Runs one kernel now on this thread: every block, then the canary check.
-void runKernel(const std::string& name, dim3 grid, dim3 block, const std::function<void()>& body) {
+void runKernel(const std::string& name, dim3 grid, dim3 block, const std::function<void()>& body, const std::vector<uintptr_t>& words) {
     ThreadState& t = state();
     placeSlot(&t);
     installHandlers();
@@ -922,7 +1060,7 @@ void runKernel(const std::string& name, dim3 grid, dim3 block, const std::functi
     ids = saved;
     if (sigaltstack(&oldAlt, nullptr) != 0) fatal("sigaltstack restore failed");
     if (config().canaries && sticky() == cudaSuccess) {
-        std::string bad = checkAllCanaries();
+        std::string bad = checkCanaries(words);
         if (!bad.empty()) setSticky(cudaErrorIllegalAddress, "after kernel " + name + ": " + bad);
     }
 }
@@ -955,7 +1093,7 @@ void runCopy(const Node& n) {
 void runNodes(const std::vector<Node>& nodes) {
     for (const Node& n : nodes) {
         if (sticky() != cudaSuccess) return;
-        if (n.kind == Node::Kernel) runKernel(*n.name, n.grid, n.block, n.body);
+        if (n.kind == Node::Kernel) runKernel(*n.name, n.grid, n.block, n.body, n.words);
         else runCopy(n);
     }
 }
@@ -980,7 +1118,7 @@ void syncthreads(const char* file, int line) {
     f.state = State::Barrier;
     f.file = file;
     f.line = line;
-    if (swapcontext(&f.ctx, &t->main) != 0) fatal("swapcontext failed");
+    suspend(*t, f);
     __asm__ __volatile__("" ::: "memory");
 }
 
@@ -1005,12 +1143,20 @@ cudaError_t funcGetAttributes(cudaFuncAttributes* attr, const void* entry) {
     return cudaSuccess;
 }
 
-void launchKernel(const void* kernel, dim3 grid, dim3 block, cudaStream_t s, std::function<void()> body) {
+void launchKernel(const void* kernel, dim3 grid, dim3 block, cudaStream_t s, const uintptr_t* argWords, size_t count,
+                  std::function<void()> body) {
     if (sticky() != cudaSuccess) {
         lastError = sticky();
         return;
     }
     const std::string& name = kernelName(kernel);
+    std::vector<uintptr_t> words;
+    {
+        std::lock_guard<std::mutex> lock(memMutex);
+        for (size_t i = 0; i < count; ++i) {
+            if (argWords[i] >= arenaBase && argWords[i] < arenaEnd) words.push_back(argWords[i]);
+        }
+    }
     cudaError_t err = checkConfig(grid, block);
     {
         std::unique_lock<std::mutex> lock(apiMutex);
@@ -1031,6 +1177,7 @@ void launchKernel(const void* kernel, dim3 grid, dim3 block, cudaStream_t s, std
             n.grid = grid;
             n.block = block;
             n.body = std::move(body);
+            n.words = std::move(words);
             s->nodes.push_back(std::move(n));
             return;
         }
@@ -1041,7 +1188,7 @@ void launchKernel(const void* kernel, dim3 grid, dim3 block, cudaStream_t s, std
         lastError = err;
         return;
     }
-    runKernel(name, grid, block, body);
+    runKernel(name, grid, block, body, words);
 }
 
 }  // namespace vaml4j_emu
@@ -1298,6 +1445,14 @@ cudaError_t cudaStreamSynchronize(cudaStream_t s) {
         }
     }
     if (refusedInCapture("cudaStreamSynchronize")) return result(cudaErrorStreamCaptureUnsupported);
+    if (config().canaries) {
+        // every buffer (a kernel may write through a pointer it read from device memory)
+        std::string bad = checkAllCanaries();
+        if (!bad.empty()) {
+            setSticky(cudaErrorIllegalAddress, "found at cudaStreamSynchronize: " + bad);
+            return result(sticky());
+        }
+    }
     return cudaSuccess;   // everything ran when it was launched
 }
 

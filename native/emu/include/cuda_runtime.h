@@ -26,6 +26,8 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <tuple>
+#include <type_traits>
 #include <math.h>
 #include <cmath>
 
@@ -302,8 +304,18 @@ cudaError_t cudaGraphLaunch(cudaGraphExec_t exec, cudaStream_t s);
 
 namespace vaml4j_emu {
 // Runs grid.x * grid.y * grid.z blocks of `block` threads of `body` now (blockIdx.x fastest), or
-// appends them to the graph being captured on s. Launch errors go to cudaGetLastError.
-void launchKernel(const void* kernel, dim3 grid, dim3 block, cudaStream_t s, std::function<void()> body);
+// appends them to the graph being captured on s. Launch errors go to cudaGetLastError. words: the
+// 8-byte words of the arguments (pointers among them), whose buffers' canaries are checked after
+// the kernel.
+void launchKernel(const void* kernel, dim3 grid, dim3 block, cudaStream_t s, const std::uintptr_t* words, std::size_t count,
+                  std::function<void()> body);
+
+// Appends the aligned 8-byte words of an argument (a pointer, or a struct holding pointers).
+inline void argumentWords(const void* p, std::size_t size, std::uintptr_t* out, std::size_t& count, std::size_t capacity) {
+    for (std::size_t off = 0; off + sizeof(std::uintptr_t) <= size && count < capacity; off += sizeof(std::uintptr_t)) {
+        std::memcpy(&out[count++], static_cast<const char*>(p) + off, sizeof(std::uintptr_t));
+    }
+}
 }  // namespace vaml4j_emu
 
 namespace vaml4j {
@@ -312,7 +324,11 @@ namespace vaml4j {
 template <typename... P, typename... A>
 inline void launch(void (*kernel)(P...), dim3 grid, dim3 block, cudaStream_t s, A... args) {
     static_assert(sizeof...(P) == sizeof...(A), "launch: argument count");
-    ::vaml4j_emu::launchKernel(reinterpret_cast<const void*>(kernel), grid, block, s,
-                               [kernel, ... a = static_cast<P>(args)]() { kernel(a...); });
+    std::tuple<std::decay_t<P>...> bound(static_cast<P>(args)...);
+    std::uintptr_t words[64];
+    std::size_t count = 0;
+    std::apply([&](const auto&... e) { (::vaml4j_emu::argumentWords(&e, sizeof e, words, count, 64), ...); }, bound);
+    ::vaml4j_emu::launchKernel(reinterpret_cast<const void*>(kernel), grid, block, s, words, count,
+                               [kernel, bound]() { std::apply(kernel, bound); });
 }
 }  // namespace vaml4j
