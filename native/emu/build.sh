@@ -78,4 +78,10 @@ if [ "${VAML4J_EMU_SELFTEST:-1}" != 0 ]; then
     fi
     echo "self-test passed with $mode"
   done
+  if ! VAML4J_EMU_RACECHECK=1 "$out/emu_selftest" race >"$out/emu_selftest.log" 2>&1; then
+    cat "$out/emu_selftest.log"
+    echo "native/emu/build.sh: error: the race self-test failed" >&2
+    exit 1
+  fi
+  echo "race self-test passed (VAML4J_EMU_RACECHECK=1)"
 fi

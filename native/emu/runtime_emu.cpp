@@ -75,7 +75,8 @@ struct Config {
     size_t memory = 0;
     int sms = 132;
     size_t stack = 256 * 1024;
-    bool ucontext = false;   // switch fibers with swapcontext (a system call each) instead of the x86-64 switch
+    bool ucontext = false;
+    bool raceCheck = false;  // run each kernel forward and reverse and compare the buffers it reaches   // switch fibers with swapcontext (a system call each) instead of the x86-64 switch
 };
 
 size_t parseSize(const char* s, size_t fallback) {
@@ -106,6 +107,7 @@ Config loadConfig() {
     if (const char* v = std::getenv("VAML4J_EMU_CANARIES")) c.canaries = std::string(v) != "0";
     if (const char* v = std::getenv("VAML4J_EMU_ON_ERROR")) c.abortOnError = std::string(v) == "abort";
     if (const char* v = std::getenv("VAML4J_EMU_TRACE")) c.trace = std::string(v) == "1";
+    if (const char* v = std::getenv("VAML4J_EMU_RACECHECK")) c.raceCheck = std::string(v) == "1";
     long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
     c.memory = parseSize(std::getenv("VAML4J_EMU_MEMORY"), pages > 0 && page > 0 ? (size_t) pages * (size_t) page : (size_t) 16 << 30);
     if (const char* v = std::getenv("VAML4J_EMU_SMS")) c.sms = std::max(1, std::atoi(v));
@@ -599,6 +601,7 @@ struct ThreadState {
     const std::string* kernel = nullptr;
     unsigned nthreads = 0;
     std::vector<unsigned> threadOrder;
+    Order order = Order::Forward;   // of this run
     unsigned long long rng = 1;
 
     sigjmp_buf jmp;
@@ -855,8 +858,8 @@ unsigned long long nextRandom(ThreadState& t) {
 void orderThreads(ThreadState& t) {
     std::vector<unsigned>& o = t.threadOrder;
     o.resize(t.nthreads);
-    for (unsigned i = 0; i < t.nthreads; ++i) o[i] = config().order == Order::Reverse ? t.nthreads - 1 - i : i;
-    if (config().order == Order::Shuffle) {
+    for (unsigned i = 0; i < t.nthreads; ++i) o[i] = t.order == Order::Reverse ? t.nthreads - 1 - i : i;
+    if (t.order == Order::Shuffle) {
         for (unsigned i = t.nthreads; i > 1; --i) std::swap(o[i - 1], o[nextRandom(t) % i]);
     }
 }
@@ -919,7 +922,7 @@ void runBlock(ThreadState& t) {
             }
         }
         for (unsigned i = 0; i < n; ++i) t.fibers[i]->state = State::Ready;
-        if (config().order == Order::Shuffle) orderThreads(t);
+        if (t.order == Order::Shuffle) orderThreads(t);
         for (unsigned k = 0; k < n; ++k) resume(t, t.threadOrder[k]);
     }
 }
@@ -1013,8 +1016,10 @@ std::string signalText(ThreadState& t) {
 }
 
 // Runs one kernel now on this thread: every block, then the canary check.
-void runKernel(const std::string& name, dim3 grid, dim3 block, const std::function<void()>& body, const std::vector<uintptr_t>& words) {
+// Runs one kernel now on this thread, every block, in the given order.
+void runOnce(const std::string& name, dim3 grid, dim3 block, const std::function<void()>& body, Order order) {
     ThreadState& t = state();
+    t.order = order;
     placeSlot(&t);
     installHandlers();
     stack_t alt{}, oldAlt{};
@@ -1034,13 +1039,13 @@ void runKernel(const std::string& name, dim3 grid, dim3 block, const std::functi
     if (sigsetjmp(t.jmp, 1) == 0) {
         t.inKernel = true;
         std::vector<unsigned> shuffled;
-        if (config().order == Order::Shuffle && blocks <= (1ull << 24)) {
+        if (order == Order::Shuffle && blocks <= (1ull << 24)) {
             shuffled.resize(blocks);
             for (unsigned long long b = 0; b < blocks; ++b) shuffled[b] = (unsigned) b;
             for (unsigned long long b = blocks; b > 1; --b) std::swap(shuffled[b - 1], shuffled[nextRandom(t) % b]);
         }
         for (unsigned long long k = 0; k < blocks; ++k) {
-            unsigned long long b = !shuffled.empty() ? shuffled[k] : config().order == Order::Forward ? k : blocks - 1 - k;
+            unsigned long long b = !shuffled.empty() ? shuffled[k] : order == Order::Forward ? k : blocks - 1 - k;
             ids.block = uint3{(unsigned) (b % grid.x), (unsigned) ((b / grid.x) % grid.y), (unsigned) (b / ((unsigned long long) grid.x * grid.y))};
             runBlock(t);
         }
@@ -1059,6 +1064,71 @@ void runKernel(const std::string& name, dim3 grid, dim3 block, const std::functi
     t.current = NONE;
     ids = saved;
     if (sigaltstack(&oldAlt, nullptr) != 0) fatal("sigaltstack restore failed");
+}
+
+// The live buffers the argument words point into, each once (copies: a kernel cannot free them).
+std::vector<Alloc> reachable(const std::vector<uintptr_t>& words) {
+    std::vector<Alloc> out;
+    std::lock_guard<std::mutex> lock(memMutex);
+    for (uintptr_t w : words) {
+        const Alloc* a = allocNear(w);
+        if (a == nullptr) continue;
+        bool seen = false;
+        for (const Alloc& b : out) seen = seen || b.start == a->start;
+        if (!seen) out.push_back(*a);
+    }
+    return out;
+}
+
+std::vector<std::vector<unsigned char>> snapshot(const std::vector<Alloc>& buffers) {
+    std::vector<std::vector<unsigned char>> out;
+    for (const Alloc& a : buffers) {
+        const auto* p = reinterpret_cast<const unsigned char*>(a.data);
+        out.emplace_back(p, p + a.dataLen);
+    }
+    return out;
+}
+
+// VAML4J_EMU_RACECHECK=1: the kernel runs with its blocks and threads forward, then again from
+// the same inputs in reverse; a GPU runs them in any order and at once, so a result that depends
+// on the order is a race (or a read of memory another thread writes without a barrier between).
+void raceCheck(const std::string& name, dim3 grid, dim3 block, const std::function<void()>& body, const std::vector<uintptr_t>& words) {
+    std::vector<Alloc> buffers = reachable(words);
+    std::vector<std::vector<unsigned char>> before = snapshot(buffers);
+    runOnce(name, grid, block, body, Order::Forward);
+    if (sticky() != cudaSuccess) return;
+    std::vector<std::vector<unsigned char>> forward = snapshot(buffers);
+    for (size_t i = 0; i < buffers.size(); ++i) std::memcpy(reinterpret_cast<void*>(buffers[i].data), before[i].data(), before[i].size());
+    runOnce(name, grid, block, body, Order::Reverse);
+    if (sticky() != cudaSuccess) return;
+    for (size_t i = 0; i < buffers.size(); ++i) {
+        const auto* now = reinterpret_cast<const unsigned char*>(buffers[i].data);
+        if (std::memcmp(now, forward[i].data(), forward[i].size()) == 0) continue;
+        size_t at = 0;
+        while (now[at] == forward[i][at]) at++;
+        const Alloc& a = buffers[i];
+        long long off = (long long) (a.data + at) - (long long) a.start;
+        std::string values;
+        if (off >= 0 && (size_t) off < a.bytes) {
+            size_t word = (a.data + at - a.start) / 4 * 4 + (a.start - a.data);
+            float f1, f2;
+            std::memcpy(&f1, &forward[i][word], 4);
+            std::memcpy(&f2, now + word, 4);
+            values = format(" (as floats: %.9g forward, %.9g reverse)", (double) f1, (double) f2);
+        }
+        setSticky(cudaErrorLaunchFailure,
+                  format("kernel %s<<<(%u,%u,%u), (%u,%u,%u)>>> gives different results when its blocks and threads run in reverse "
+                         "order (a race): byte %lld (4-byte element %lld) of the device buffer of %zu bytes at %#" PRIxPTR " differs%s",
+                         name.c_str(), grid.x, grid.y, grid.z, block.x, block.y, block.z, off, off >= 0 ? off / 4 : -1, a.bytes, a.start,
+                         values.c_str()));
+        return;
+    }
+}
+
+// Runs one kernel now: every block (twice with VAML4J_EMU_RACECHECK), then the canary check.
+void runKernel(const std::string& name, dim3 grid, dim3 block, const std::function<void()>& body, const std::vector<uintptr_t>& words) {
+    if (config().raceCheck) raceCheck(name, grid, block, body, words);
+    else runOnce(name, grid, block, body, config().order);
     if (config().canaries && sticky() == cudaSuccess) {
         std::string bad = checkCanaries(words);
         if (!bad.empty()) setSticky(cudaErrorIllegalAddress, "after kernel " + name + ": " + bad);

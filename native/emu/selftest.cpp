@@ -100,6 +100,18 @@ __global__ void fill(float* p, int n, float v) {
     if (i < n) p[i] = v;
 }
 
+// Every thread writes the same element: the last writer wins, and which one is last depends on the order.
+__global__ void lastWriter(float* out) { out[0] = (float) (threadIdx.x + blockDim.x * blockIdx.x); }
+
+// Reads the neighbour's shared slot without a barrier between its write and the read.
+__global__ void noBarrier(float* out) {
+    __shared__ float s[N];
+    const int t = threadIdx.x;
+    s[t] = (float) t;
+    out[t] = s[(t + 1) % N];
+    __syncthreads();
+}
+
 int recurse(int depth) {
     volatile char pad[4096];
     pad[0] = (char) depth;
@@ -136,7 +148,32 @@ void expectFault(const char* what, cudaError_t want, F body) {
 
 }  // namespace
 
-int main() {
+// Run with VAML4J_EMU_RACECHECK=1 (build.sh does): races are reported, correct kernels are not.
+int raceMain() {
+    std::printf("vaml4j cuda emulation self-test, race check\n");
+    {
+        float* out = deviceFloats(4 * N);
+        vaml4j::launch(exchange, dim3(4), dim3(N), nullptr, out);
+        check(cudaStreamSynchronize(nullptr) == cudaSuccess, "a kernel without races passes the race check");
+    }
+    expectFault("a write-write race between threads is reported", cudaErrorLaunchFailure, [] {
+        float* out = deviceFloats(1);
+        vaml4j::launch(lastWriter, dim3(1), dim3(64), nullptr, out);
+    });
+    expectFault("a write-write race between blocks is reported", cudaErrorLaunchFailure, [] {
+        float* out = deviceFloats(1);
+        vaml4j::launch(lastWriter, dim3(3), dim3(1), nullptr, out);
+    });
+    expectFault("a read of shared memory before the barrier that orders it is reported", cudaErrorLaunchFailure, [] {
+        float* out = deviceFloats(N);
+        vaml4j::launch(noBarrier, dim3(1), dim3(N), nullptr, out);
+    });
+    std::printf("%s: %d failure(s)\n", failures == 0 ? "race self-test passed" : "RACE SELF-TEST FAILED", failures);
+    return failures == 0 ? 0 : 1;
+}
+
+int main(int argc, char** argv) {
+    if (argc > 1 && std::strcmp(argv[1], "race") == 0) return raceMain();
     std::printf("vaml4j cuda emulation self-test\n");
     {
         const int blocks = 5;
