@@ -76,7 +76,8 @@ struct Config {
     int sms = 132;
     size_t stack = 256 * 1024;
     bool ucontext = false;
-    bool raceCheck = false;  // run each kernel forward and reverse and compare the buffers it reaches   // switch fibers with swapcontext (a system call each) instead of the x86-64 switch
+    bool raceCheck = false;
+    bool poison = true;      // fill shared memory with 0xff before each block  // run each kernel forward and reverse and compare the buffers it reaches   // switch fibers with swapcontext (a system call each) instead of the x86-64 switch
 };
 
 size_t parseSize(const char* s, size_t fallback) {
@@ -108,6 +109,7 @@ Config loadConfig() {
     if (const char* v = std::getenv("VAML4J_EMU_ON_ERROR")) c.abortOnError = std::string(v) == "abort";
     if (const char* v = std::getenv("VAML4J_EMU_TRACE")) c.trace = std::string(v) == "1";
     if (const char* v = std::getenv("VAML4J_EMU_RACECHECK")) c.raceCheck = std::string(v) == "1";
+    if (const char* v = std::getenv("VAML4J_EMU_POISON_SHARED")) c.poison = std::string(v) != "0";
     long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
     c.memory = parseSize(std::getenv("VAML4J_EMU_MEMORY"), pages > 0 && page > 0 ? (size_t) pages * (size_t) page : (size_t) 16 << 30);
     if (const char* v = std::getenv("VAML4J_EMU_SMS")) c.sms = std::max(1, std::atoi(v));
@@ -231,11 +233,14 @@ void setSticky(cudaError_t code, const std::string& detail) {
 
 struct Symbol {
     uintptr_t offset;
+    size_t size;
+    int type;   // STT_FUNC, STT_OBJECT or STT_TLS
     std::string name;
 };
 
-// The function symbols of the ELF file at path (.symtab: the kernels have internal linkage, so
-// they are not in the dynamic symbol table).
+// The functions and the function-local statics ("_ZZ...", the kernels' __shared__ arrays among
+// them) in the symbol table of the ELF file at path (.symtab: the kernels have internal linkage,
+// so they are not in the dynamic symbol table).
 std::vector<Symbol> readSymbols(const char* path) {
     std::vector<Symbol> out;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -261,8 +266,12 @@ std::vector<Symbol> readSymbols(const char* path) {
             const auto* syms = reinterpret_cast<const Elf64_Sym*>(base + sh[i].sh_offset);
             size_t count = sh[i].sh_size / sizeof(Elf64_Sym);
             for (size_t j = 0; j < count; ++j) {
-                if (ELF64_ST_TYPE(syms[j].st_info) != STT_FUNC || syms[j].st_value == 0 || syms[j].st_name >= strs.sh_size) continue;
-                out.push_back(Symbol{(uintptr_t) syms[j].st_value, std::string(base + strs.sh_offset + syms[j].st_name)});
+                int type = ELF64_ST_TYPE(syms[j].st_info);
+                if ((type != STT_FUNC && type != STT_OBJECT && type != STT_TLS) || syms[j].st_name >= strs.sh_size) continue;
+                const char* name = base + strs.sh_offset + syms[j].st_name;
+                if (type == STT_FUNC && syms[j].st_value == 0) continue;
+                if (type != STT_FUNC && std::strncmp(name, "_ZZ", 3) != 0 && std::strcmp(name, "_ZN10vaml4j_emu3idsE") != 0) continue;
+                out.push_back(Symbol{(uintptr_t) syms[j].st_value, (size_t) syms[j].st_size, type, std::string(name)});
             }
         }
     }
@@ -292,30 +301,79 @@ std::string tidy(const std::string& mangled) {
     return s;
 }
 
+// A __shared__ array of a kernel: a function-local static, thread_local (STT_TLS: at `offset` in
+// the thread's TLS block of the module) or not (at `offset` from the module's load address).
+struct SharedVar {
+    uintptr_t offset;
+    size_t size;
+    bool tls;
+};
+
+struct KernelInfo {
+    std::string name;
+    std::vector<SharedVar> shared;
+    uintptr_t base = 0;              // the module's load address
+    uintptr_t idsOffset = 0;         // vaml4j_emu::ids in the module's TLS block
+    bool idsKnown = false;
+};
+
 std::mutex nameMutex;
 
-const std::string& kernelName(const void* fn) {
-    static std::unordered_map<const void*, std::string> cache;
+// The kernel's name (for messages) and its __shared__ arrays (poisoned before each block runs).
+const KernelInfo& kernelInfo(const void* fn) {
+    static std::unordered_map<const void*, KernelInfo> cache;
     static std::unordered_map<std::string, std::vector<Symbol>> files;
     std::lock_guard<std::mutex> lock(nameMutex);
     auto it = cache.find(fn);
     if (it != cache.end()) return it->second;
-    std::string name = format("kernel@%p", fn);
+    KernelInfo k;
+    k.name = format("kernel@%p", fn);
     Dl_info info{};
     if (dladdr(fn, &info) != 0) {
         // the main program (the self-test) has no name here
         std::string file = info.dli_fname != nullptr && info.dli_fname[0] != 0 ? info.dli_fname : "/proc/self/exe";
         auto f = files.find(file);
         if (f == files.end()) f = files.emplace(file, readSymbols(file.c_str())).first;
-        uintptr_t off = reinterpret_cast<uintptr_t>(fn) - reinterpret_cast<uintptr_t>(info.dli_fbase);
+        k.base = reinterpret_cast<uintptr_t>(info.dli_fbase);
+        uintptr_t off = reinterpret_cast<uintptr_t>(fn) - k.base;
+        std::string mangled;
         for (const Symbol& s : f->second) {
-            if (s.offset == off || s.offset == reinterpret_cast<uintptr_t>(fn)) {
-                name = tidy(s.name);
+            if (s.type == STT_FUNC && (s.offset == off || s.offset == reinterpret_cast<uintptr_t>(fn))) {
+                mangled = s.name;
+                if (s.offset == reinterpret_cast<uintptr_t>(fn)) k.base = 0;   // not position-independent
                 break;
             }
         }
+        if (mangled.rfind("_Z", 0) == 0) {
+            k.name = tidy(mangled);
+            // <local-name> ::= Z <function encoding> E <entity name>: the kernel's own statics
+            const std::string prefix = "_ZZ" + mangled.substr(2) + "E";
+            for (const Symbol& s : f->second) {
+                if (s.type == STT_TLS && s.name == "_ZN10vaml4j_emu3idsE") {
+                    k.idsOffset = s.offset;
+                    k.idsKnown = true;
+                }
+                if ((s.type == STT_TLS || s.type == STT_OBJECT) && s.size > 0 && s.name.rfind(prefix, 0) == 0) {
+                    k.shared.push_back(SharedVar{s.offset, s.size, s.type == STT_TLS});
+                }
+            }
+            if (!k.idsKnown) {   // thread_local arrays cannot be found without it
+                k.shared.erase(std::remove_if(k.shared.begin(), k.shared.end(), [](const SharedVar& v) { return v.tls; }), k.shared.end());
+            }
+        } else if (!mangled.empty()) {
+            k.name = mangled;
+        }
     }
-    return cache.emplace(fn, name).first->second;
+    return cache.emplace(fn, std::move(k)).first->second;
+}
+
+// Fills the kernel's shared memory with 0xff bytes (NaN as float and double, -1 as int) before a
+// block runs, as a GPU's shared memory holds garbage: a read before the block wrote it shows.
+void poisonShared(const KernelInfo& k) {
+    for (const SharedVar& v : k.shared) {
+        uintptr_t at = v.tls ? reinterpret_cast<uintptr_t>(&ids) - k.idsOffset + v.offset : k.base + v.offset;
+        std::memset(reinterpret_cast<void*>(at), 0xff, v.size);
+    }
 }
 
 // ======================================================================== device memory
@@ -504,7 +562,7 @@ void unmapData(const Alloc& a) {
 struct Node {
     enum Kind { Kernel, Copy } kind = Kernel;
     const void* fn = nullptr;
-    const std::string* name = nullptr;
+    const KernelInfo* kernel = nullptr;
     dim3 grid, block;
     std::function<void()> body;
     std::vector<uintptr_t> words;   // the argument words that point into device memory
@@ -598,7 +656,7 @@ struct ThreadState {
     int current = NONE;
     volatile bool inKernel = false;
     const std::function<void()>* body = nullptr;
-    const std::string* kernel = nullptr;
+    const KernelInfo* kernel = nullptr;
     unsigned nthreads = 0;
     std::vector<unsigned> threadOrder;
     Order order = Order::Forward;   // of this run
@@ -907,7 +965,7 @@ void runBlock(ThreadState& t) {
             raise(cudaErrorLaunchFailure,
                   format("divergent __syncthreads in kernel %s, block (%u,%u,%u): %u of %u threads wait at %s:%d (thread %s among them) "
                          "while %u have returned from the kernel (thread %s among them); on a GPU that is undefined behaviour",
-                         t.kernel->c_str(), ids.block.x, ids.block.y, ids.block.z, waiting, n, w.file, w.line,
+                         t.kernel->name.c_str(), ids.block.x, ids.block.y, ids.block.z, waiting, n, w.file, w.line,
                          threadText((unsigned) aWaiting).c_str(), done, threadText((unsigned) aDone).c_str()));
         }
         const Fiber& f0 = *t.fibers[0];
@@ -917,7 +975,7 @@ void runBlock(ThreadState& t) {
                 raise(cudaErrorLaunchFailure,
                       format("threads of one block wait at different __syncthreads in kernel %s, block (%u,%u,%u): thread %s at %s:%d, "
                              "thread %s at %s:%d",
-                             t.kernel->c_str(), ids.block.x, ids.block.y, ids.block.z, threadText(0).c_str(), f0.file, f0.line,
+                             t.kernel->name.c_str(), ids.block.x, ids.block.y, ids.block.z, threadText(0).c_str(), f0.file, f0.line,
                              threadText(i).c_str(), f.file, f.line));
             }
         }
@@ -1017,7 +1075,8 @@ std::string signalText(ThreadState& t) {
 
 // Runs one kernel now on this thread: every block, then the canary check.
 // Runs one kernel now on this thread, every block, in the given order.
-void runOnce(const std::string& name, dim3 grid, dim3 block, const std::function<void()>& body, Order order) {
+void runOnce(const KernelInfo& k, dim3 grid, dim3 block, const std::function<void()>& body, Order order) {
+    const std::string& name = k.name;
     ThreadState& t = state();
     t.order = order;
     placeSlot(&t);
@@ -1028,13 +1087,18 @@ void runOnce(const std::string& name, dim3 grid, dim3 block, const std::function
     if (sigaltstack(&alt, &oldAlt) != 0) fatal("sigaltstack failed");
     const Ids saved = ids;
     t.body = &body;
-    t.kernel = &name;
+    t.kernel = &k;
     t.nthreads = block.x * block.y * block.z;
     t.faultSignal = 0;
     t.faultCode = cudaSuccess;
     ids.gridSize = grid;
     ids.blockSize = block;
-    if (config().trace) std::fprintf(stderr, "vaml4j cuda emulation: %s<<<(%u,%u,%u), (%u,%u,%u)>>>\n", name.c_str(), grid.x, grid.y, grid.z, block.x, block.y, block.z);
+    if (config().trace) {
+        size_t shared = 0;
+        for (const SharedVar& v : k.shared) shared += v.size;
+        std::fprintf(stderr, "vaml4j cuda emulation: %s<<<(%u,%u,%u), (%u,%u,%u)>>> (%zu bytes of shared memory)\n", name.c_str(), grid.x,
+                     grid.y, grid.z, block.x, block.y, block.z, shared);
+    }
     const unsigned long long blocks = (unsigned long long) grid.x * grid.y * grid.z;
     if (sigsetjmp(t.jmp, 1) == 0) {
         t.inKernel = true;
@@ -1044,9 +1108,10 @@ void runOnce(const std::string& name, dim3 grid, dim3 block, const std::function
             for (unsigned long long b = 0; b < blocks; ++b) shuffled[b] = (unsigned) b;
             for (unsigned long long b = blocks; b > 1; --b) std::swap(shuffled[b - 1], shuffled[nextRandom(t) % b]);
         }
-        for (unsigned long long k = 0; k < blocks; ++k) {
-            unsigned long long b = !shuffled.empty() ? shuffled[k] : order == Order::Forward ? k : blocks - 1 - k;
+        for (unsigned long long j = 0; j < blocks; ++j) {
+            unsigned long long b = !shuffled.empty() ? shuffled[j] : order == Order::Forward ? j : blocks - 1 - j;
             ids.block = uint3{(unsigned) (b % grid.x), (unsigned) ((b / grid.x) % grid.y), (unsigned) (b / ((unsigned long long) grid.x * grid.y))};
+            if (config().poison) poisonShared(k);
             runBlock(t);
         }
         t.inKernel = false;
@@ -1092,14 +1157,15 @@ std::vector<std::vector<unsigned char>> snapshot(const std::vector<Alloc>& buffe
 // VAML4J_EMU_RACECHECK=1: the kernel runs with its blocks and threads forward, then again from
 // the same inputs in reverse; a GPU runs them in any order and at once, so a result that depends
 // on the order is a race (or a read of memory another thread writes without a barrier between).
-void raceCheck(const std::string& name, dim3 grid, dim3 block, const std::function<void()>& body, const std::vector<uintptr_t>& words) {
+void raceCheck(const KernelInfo& k, dim3 grid, dim3 block, const std::function<void()>& body, const std::vector<uintptr_t>& words) {
+    const std::string& name = k.name;
     std::vector<Alloc> buffers = reachable(words);
     std::vector<std::vector<unsigned char>> before = snapshot(buffers);
-    runOnce(name, grid, block, body, Order::Forward);
+    runOnce(k, grid, block, body, Order::Forward);
     if (sticky() != cudaSuccess) return;
     std::vector<std::vector<unsigned char>> forward = snapshot(buffers);
     for (size_t i = 0; i < buffers.size(); ++i) std::memcpy(reinterpret_cast<void*>(buffers[i].data), before[i].data(), before[i].size());
-    runOnce(name, grid, block, body, Order::Reverse);
+    runOnce(k, grid, block, body, Order::Reverse);
     if (sticky() != cudaSuccess) return;
     for (size_t i = 0; i < buffers.size(); ++i) {
         const auto* now = reinterpret_cast<const unsigned char*>(buffers[i].data);
@@ -1126,9 +1192,10 @@ void raceCheck(const std::string& name, dim3 grid, dim3 block, const std::functi
 }
 
 // Runs one kernel now: every block (twice with VAML4J_EMU_RACECHECK), then the canary check.
-void runKernel(const std::string& name, dim3 grid, dim3 block, const std::function<void()>& body, const std::vector<uintptr_t>& words) {
-    if (config().raceCheck) raceCheck(name, grid, block, body, words);
-    else runOnce(name, grid, block, body, config().order);
+void runKernel(const KernelInfo& k, dim3 grid, dim3 block, const std::function<void()>& body, const std::vector<uintptr_t>& words) {
+    const std::string& name = k.name;
+    if (config().raceCheck) raceCheck(k, grid, block, body, words);
+    else runOnce(k, grid, block, body, config().order);
     if (config().canaries && sticky() == cudaSuccess) {
         std::string bad = checkCanaries(words);
         if (!bad.empty()) setSticky(cudaErrorIllegalAddress, "after kernel " + name + ": " + bad);
@@ -1163,7 +1230,7 @@ void runCopy(const Node& n) {
 void runNodes(const std::vector<Node>& nodes) {
     for (const Node& n : nodes) {
         if (sticky() != cudaSuccess) return;
-        if (n.kind == Node::Kernel) runKernel(*n.name, n.grid, n.block, n.body, n.words);
+        if (n.kind == Node::Kernel) runKernel(*n.kernel, n.grid, n.block, n.body, n.words);
         else runCopy(n);
     }
 }
@@ -1180,7 +1247,7 @@ void syncthreads(const char* file, int line) {
         raise(cudaErrorLaunchFailure,
               format("divergent __syncthreads in kernel %s, block (%u,%u,%u): thread %s reached the __syncthreads at %s:%d, but thread %s "
                      "had already returned from the kernel without reaching any; on a GPU that is undefined behaviour",
-                     t->kernel->c_str(), ids.block.x, ids.block.y, ids.block.z,
+                     t->kernel->name.c_str(), ids.block.x, ids.block.y, ids.block.z,
                      format("(%u,%u,%u)", ids.thread.x, ids.thread.y, ids.thread.z).c_str(), file, line,
                      threadText(t->threadOrder[0]).c_str()));
     }
@@ -1219,7 +1286,8 @@ void launchKernel(const void* kernel, dim3 grid, dim3 block, cudaStream_t s, con
         lastError = sticky();
         return;
     }
-    const std::string& name = kernelName(kernel);
+    const KernelInfo& info = kernelInfo(kernel);
+    const std::string& name = info.name;
     std::vector<uintptr_t> words;
     {
         std::lock_guard<std::mutex> lock(memMutex);
@@ -1243,7 +1311,7 @@ void launchKernel(const void* kernel, dim3 grid, dim3 block, cudaStream_t s, con
             Node n;
             n.kind = Node::Kernel;
             n.fn = kernel;
-            n.name = &name;
+            n.kernel = &info;
             n.grid = grid;
             n.block = block;
             n.body = std::move(body);
@@ -1258,7 +1326,7 @@ void launchKernel(const void* kernel, dim3 grid, dim3 block, cudaStream_t s, con
         lastError = err;
         return;
     }
-    runKernel(name, grid, block, body, words);
+    runKernel(info, grid, block, body, words);
 }
 
 }  // namespace vaml4j_emu

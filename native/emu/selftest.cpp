@@ -112,6 +112,15 @@ __global__ void noBarrier(float* out) {
     __syncthreads();
 }
 
+// Reads shared memory it never wrote: garbage on a GPU, NaN (the poison) here.
+__global__ void readUnwritten(float* out) {
+    __shared__ float s[N];
+    const int t = threadIdx.x;
+    if (t % 2 == 0) s[t] = 1.0f;
+    __syncthreads();
+    out[blockIdx.x * N + t] = s[t];
+}
+
 int recurse(int depth) {
     volatile char pad[4096];
     pad[0] = (char) depth;
@@ -207,6 +216,16 @@ int main(int argc, char** argv) {
         check(ok, "a tree reduction with a barrier in a loop");
         cudaFree(dx);
         cudaFree(dout);
+    }
+    {
+        float* out = deviceFloats(3 * N);
+        vaml4j::launch(readUnwritten, dim3(3), dim3(N), nullptr, out);
+        std::vector<float> h(3 * N);
+        cudaMemcpy(h.data(), out, h.size() * sizeof(float), cudaMemcpyDeviceToHost);
+        bool ok = true;
+        for (int i = 0; i < 3 * N; ++i) ok = ok && (i % 2 == 0 ? h[i] == 1.0f : h[i] != h[i]);
+        check(ok, "shared memory starts as NaN in every block (VAML4J_EMU_POISON_SHARED)");
+        cudaFree(out);
     }
     {
         float* p = deviceFloats(1000);
