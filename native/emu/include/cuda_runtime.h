@@ -211,20 +211,31 @@ void syncthreads(const char* file, int line);
 
 #define __syncthreads() ::vaml4j_emu::syncthreads(__FILE__, __LINE__)
 
-// ---- intrinsics: IEEE round-to-nearest, never contracted (build with -ffp-contract=off) ----
+// ---- intrinsics: IEEE round-to-nearest, never contracted ----
 
 #define VAML4J_EMU_INTRINSIC static inline __attribute__((always_inline))
 
 VAML4J_EMU_INTRINSIC float __fadd_rn(float a, float b) { return a + b; }
 VAML4J_EMU_INTRINSIC float __fsub_rn(float a, float b) { return a - b; }
-VAML4J_EMU_INTRINSIC float __fmul_rn(float a, float b) { return a * b; }
+// The products go through an empty asm, so that no compiler setting can fuse them with an add
+// into an fma (nvcc never contracts these intrinsics; -ffp-contract then decides only for plain
+// a * b + c in the kernels, as nvcc's -fmad does).
+VAML4J_EMU_INTRINSIC float __fmul_rn(float a, float b) {
+    float r = a * b;
+    __asm__("" : "+x"(r));
+    return r;
+}
 VAML4J_EMU_INTRINSIC float __fdiv_rn(float a, float b) { return a / b; }
 VAML4J_EMU_INTRINSIC float __frcp_rn(float a) { return 1.0f / a; }
 VAML4J_EMU_INTRINSIC float __fsqrt_rn(float a) { return __builtin_sqrtf(a); }
 VAML4J_EMU_INTRINSIC float __fmaf_rn(float a, float b, float c) { return __builtin_fmaf(a, b, c); }
 VAML4J_EMU_INTRINSIC double __dadd_rn(double a, double b) { return a + b; }
 VAML4J_EMU_INTRINSIC double __dsub_rn(double a, double b) { return a - b; }
-VAML4J_EMU_INTRINSIC double __dmul_rn(double a, double b) { return a * b; }
+VAML4J_EMU_INTRINSIC double __dmul_rn(double a, double b) {
+    double r = a * b;
+    __asm__("" : "+x"(r));
+    return r;
+}
 VAML4J_EMU_INTRINSIC double __ddiv_rn(double a, double b) { return a / b; }
 VAML4J_EMU_INTRINSIC double __drcp_rn(double a) { return 1.0 / a; }
 VAML4J_EMU_INTRINSIC double __dsqrt_rn(double a) { return __builtin_sqrt(a); }
