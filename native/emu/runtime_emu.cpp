@@ -1224,7 +1224,7 @@ void runCopy(const Node& n) {
         setSticky(cudaErrorIllegalAddress, format("a device copy of %zu bytes in a graph: the %s", n.bytes, bad.c_str()));
         return;
     }
-    std::memmove(n.dst, n.src, n.bytes);
+    std::memcpy(n.dst, n.src, n.bytes);   // not overlapping: checked when it was captured
 }
 
 void runNodes(const std::vector<Node>& nodes) {
@@ -1516,6 +1516,12 @@ cudaError_t copy(void* dst, const void* src, size_t bytes, cudaMemcpyKind kind, 
                          bad, describeAddress(at).c_str());
             return result(cudaErrorInvalidValue);
         }
+        uintptr_t d = reinterpret_cast<uintptr_t>(dst), r = reinterpret_cast<uintptr_t>(src);
+        if (d < r + bytes && r < d + bytes) {   // CUDA copies must not overlap (undefined results on a GPU)
+            std::fprintf(stderr, "vaml4j cuda emulation: cudaMemcpy of %zu bytes from %#" PRIxPTR " to %#" PRIxPTR ": the ranges overlap\n", bytes,
+                         r, d);
+            return result(cudaErrorInvalidValue);
+        }
     }
     if (s != nullptr) {
         std::lock_guard<std::mutex> lock(apiMutex);
@@ -1535,7 +1541,7 @@ cudaError_t copy(void* dst, const void* src, size_t bytes, cudaMemcpyKind kind, 
         }
     }
     if (!async && refusedInCapture("cudaMemcpy")) return result(cudaErrorStreamCaptureUnsupported);
-    std::memmove(dst, src, bytes);
+    std::memcpy(dst, src, bytes);
     return cudaSuccess;
 }
 

@@ -273,6 +273,8 @@ int main(int argc, char** argv) {
         check(cudaFree(p + 1) == cudaErrorInvalidValue, "cudaFree of a pointer inside a buffer is refused");
         float h[17];
         check(cudaMemcpy(h, p, sizeof h, cudaMemcpyDeviceToHost) == cudaErrorInvalidValue, "a copy beyond a buffer is refused");
+        check(cudaMemcpyAsync(p + 2, p, 8 * sizeof(float), cudaMemcpyDeviceToDevice, nullptr) == cudaErrorInvalidValue,
+              "a device copy between overlapping ranges is refused");
         (void) cudaGetLastError();
         cudaFree(p);
     }
