@@ -1600,6 +1600,15 @@ cudaError_t cudaStreamSynchronize(cudaStream_t s) {
     return cudaSuccess;   // everything ran when it was launched
 }
 
+cudaError_t cudaStreamIsCapturing(cudaStream_t s, cudaStreamCaptureStatus* status) {
+    if (status == nullptr) return result(cudaErrorInvalidValue);
+    std::lock_guard<std::mutex> lock(apiMutex);
+    if (s != nullptr && streams.count(s) == 0) return result(cudaErrorInvalidResourceHandle);
+    *status = s == nullptr || !s->capturing ? cudaStreamCaptureStatusNone
+            : s->invalidated ? cudaStreamCaptureStatusInvalidated : cudaStreamCaptureStatusActive;
+    return cudaSuccess;
+}
+
 cudaError_t cudaStreamBeginCapture(cudaStream_t s, cudaStreamCaptureMode mode) {
     if (sticky() != cudaSuccess) return result(sticky());
     if (s == nullptr) return result(cudaErrorStreamCaptureUnsupported);   // the legacy stream cannot be captured
