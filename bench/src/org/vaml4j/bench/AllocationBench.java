@@ -30,6 +30,7 @@ import org.vaml4j.kernel.Kernels;
  * java --add-modules jdk.incubator.vector -cp target/vaml4j-0.1.0.jar org.vaml4j.bench.AllocationBench \
  *     alloc SAC_UPDATE,ENSEMBLE_TRAIN 1,2,16 [warmup=200] [windows=5] [perWindow=4]
  * java ... org.vaml4j.bench.AllocationBench fingerprint SAC_UPDATE,ENSEMBLE_TRAIN 1,2,16 [steps=20]
+ * java ... org.vaml4j.bench.AllocationBench trace ENSEMBLE_TRAIN 1 [steps=300]   # bytes of every step, from the first
  * </pre>
  */
 public final class AllocationBench {
@@ -125,7 +126,8 @@ public final class AllocationBench {
                 default -> throw new IllegalArgumentException("unknown option " + kv[0]);
             }
         }
-        boolean alloc = args[0].equals("alloc");
+        String mode = args[0];
+        boolean alloc = mode.equals("alloc");
         System.out.println("# JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cpus, "
                 + (alloc ? "warmup=" + warmup + " windows=" + windows + " perWindow=" + perWindow : "steps=" + steps));
         System.out.println(alloc ? "threads,workload,caller_bytes_per_iter,worker_bytes_per_iter,total" : "threads,workload,sha256");
@@ -137,6 +139,10 @@ public final class AllocationBench {
                 if (alloc) {
                     PerIteration p = measure(w.step(), warmup, windows, perWindow);
                     System.out.println(t + "," + name + "," + p.caller() + "," + p.workers() + "," + p.total());
+                } else if (mode.equals("trace")) {
+                    StringBuilder line = new StringBuilder(t + "," + name + ":");
+                    for (int i = 0; i < steps; i++) line.append(' ').append(measure(w.step(), 0, 1, 1).total());
+                    System.out.println(line);
                 } else {
                     for (int i = 0; i < steps; i++) w.step().run();
                     System.out.println(t + "," + name + "," + fingerprint(w.state().get()));
