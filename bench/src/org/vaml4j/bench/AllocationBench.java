@@ -72,6 +72,15 @@ public final class AllocationBench {
 
     /** Runs {@code warmup} steps, then returns the steady-state bytes per step (see the class comment). */
     public static PerIteration measure(Runnable step, int warmup, int windows, int perWindow) {
+        return measure(step, warmup, windows, perWindow, -1);
+    }
+
+    /**
+     * {@link #measure}, stopping at the first window whose total is at most {@code enough} bytes
+     * per step (so a check against a budget passes after one window; a real per-step allocation
+     * still runs all windows and reports the smallest).
+     */
+    public static PerIteration measure(Runnable step, int warmup, int windows, int perWindow, long enough) {
         for (int i = 0; i < warmup; i++) step.run();
         var mx = mx();
         long[] workers = workerThreadIds();   // the team has started during the warm-up
@@ -85,6 +94,7 @@ public final class AllocationBench {
             long w1 = allocated(workers);
             PerIteration p = new PerIteration((c1 - c0) / perWindow, (w1 - w0) / perWindow);
             if (best == null || p.total() < best.total()) best = p;
+            if (best.total() <= enough) break;
         }
         return best;
     }

@@ -69,7 +69,11 @@ final class EnsembleWorkloads {
 
     /** ENSEMBLE_PREDICT: no-grad forward of 100k rows split over the 7 members (7 x 14286). */
     static Workload ensemblePredict(Kernels kn) {
-        int rows = (PREDICT_ROWS + MEMBERS - 1) / MEMBERS;
+        return ensemblePredict(kn, (PREDICT_ROWS + MEMBERS - 1) / MEMBERS);
+    }
+
+    /** ENSEMBLE_PREDICT with {@code rows} rows per member (the allocation test's cheaper variant, same code paths). */
+    static Workload ensemblePredict(Kernels kn, int rows) {
         DynamicsEnsemble model = new DynamicsEnsemble(OBS, ACT, learnedBounds(), new SplittableRandom(1));
         SplittableRandom rng = new SplittableRandom(0);
         float[] s = EngineWorkloads.normal(rng, MEMBERS * rows * OBS);       // (E x rows x ds)
@@ -80,7 +84,7 @@ final class EnsembleWorkloads {
         return new Workload("ENSEMBLE_PREDICT", () -> {
             tape.reset();
             last[0] = model.predict(tape, st, at);
-        }, flopsPerRow() * MEMBERS * rows, 1, true, "7x" + rows + " rows (100k split); no-grad fwd (DynamicsEnsemble.predict)",
+        }, flopsPerRow() * MEMBERS * rows, 1, true, "7x" + rows + " rows" + (MEMBERS * rows >= PREDICT_ROWS ? " (100k split)" : "") + "; no-grad fwd (DynamicsEnsemble.predict)",
                 () -> new float[][] {last[0].mean().toArray(), last[0].logVar().toArray()});
     }
 
