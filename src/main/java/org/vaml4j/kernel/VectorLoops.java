@@ -199,27 +199,39 @@ final class VectorLoops {
     }
 
     private static void add(int bound, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
-        for (int i = 0; i < bound; i += L) FloatVector.fromArray(S, x, xOff + i).add(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).add(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        }
     }
 
     private static void sub(int bound, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
-        for (int i = 0; i < bound; i += L) FloatVector.fromArray(S, x, xOff + i).sub(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).sub(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        }
     }
 
     private static void mul(int bound, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
-        for (int i = 0; i < bound; i += L) FloatVector.fromArray(S, x, xOff + i).mul(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).mul(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        }
     }
 
     private static void div(int bound, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
-        for (int i = 0; i < bound; i += L) FloatVector.fromArray(S, x, xOff + i).div(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).div(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        }
     }
 
     private static void min(int bound, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
-        for (int i = 0; i < bound; i += L) FloatVector.fromArray(S, x, xOff + i).min(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).min(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        }
     }
 
     private static void max(int bound, float[] x, int xOff, float[] y, int yOff, float[] z, int zOff) {
-        for (int i = 0; i < bound; i += L) FloatVector.fromArray(S, x, xOff + i).max(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        for (int i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).max(FloatVector.fromArray(S, y, yOff + i)).intoArray(z, zOff + i);
+        }
     }
 
     /** y[i] += alpha x[i], rounded as alpha*x then + y (bit-equal to the scalar reference). */
