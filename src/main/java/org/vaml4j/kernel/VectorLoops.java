@@ -137,6 +137,8 @@ final class VectorLoops {
      * final store, so no vector value merges across branches (that would box it too).
      */
     private static void expFamily(int kind, int bound, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff) {
+        // bound 0 (JDK 17, see SIMD_EXP): no broadcasts either, which stay boxed until C2 compiles this
+        if (bound <= 0) return;
         VectorMask<Float> negate = S.maskAll(kind != EXP);
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector minusLn2Hi = FloatVector.broadcast(S, -LN2_HI), minusLn2Lo = FloatVector.broadcast(S, -LN2_LO);
