@@ -19,8 +19,8 @@ import org.vaml4j.kernel.Kernels;
  *
  * <p>other_cpu: cores other processes kept busy during the timed loop = (machine busy CPU seconds
  * from /proc/stat - this process's CPU seconds) / wall seconds; above ~0.1 the row is contaminated.
- * The notes also carry the bytes the calling thread allocated per iteration (worker threads of
- * the kernels are not counted).
+ * The notes also carry the bytes allocated per iteration by the calling thread and, separately, by
+ * the kernel worker threads ({@link AllocationBench#workerThreadIds()}), averaged over the timed loop.
  */
 public final class EngineBench {
 
@@ -79,6 +79,8 @@ public final class EngineBench {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         double[] ms = new double[p.iters()];
         double busy0 = machineBusySeconds(), own0 = processCpuSeconds();
+        long[] workers = AllocationBench.workerThreadIds();
+        long workers0 = AllocationBench.allocated(workers);
         long alloc0 = mx.getCurrentThreadAllocatedBytes();
         long wall0 = System.nanoTime();
         for (int s = 0; s < p.iters(); s++) {
@@ -88,6 +90,7 @@ public final class EngineBench {
         }
         double wall = (System.nanoTime() - wall0) / 1e9;
         long allocPerIter = (mx.getCurrentThreadAllocatedBytes() - alloc0) / ((long) p.iters() * w.inner());
+        long workersPerIter = (AllocationBench.allocated(workers) - workers0) / ((long) p.iters() * w.inner());
         double busy1 = machineBusySeconds(), own1 = processCpuSeconds();
         String other = busy0 < 0 || busy1 < 0 ? "n/a"
                 : String.format("%.2f", Math.max(0, ((busy1 - busy0) - (own1 - own0)) / wall));
@@ -96,7 +99,8 @@ public final class EngineBench {
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;   // statistics.median
         String gflops = w.flops() > 0 ? String.format("%.1f", w.flops() / (median * 1e-3) / 1e9) : "";
-        String notes = (w.notes() + "; alloc " + allocPerIter + " B/iter").replace(",", ";");
+        String notes = (w.notes() + "; alloc " + allocPerIter + " B/iter caller; " + workersPerIter + " B/iter workers")
+                .replace(",", ";");
         return String.format("%s,%d,%s,%.3f,%.3f,%.3f,%d,%s,%s,%s", label, threads, w.name(), median, sorted[0],
                 sorted[sorted.length - 1], p.iters(), gflops, other, notes);
     }

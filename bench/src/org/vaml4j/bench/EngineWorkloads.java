@@ -40,7 +40,8 @@ public final class EngineWorkloads {
         SplittableRandom rng = new SplittableRandom(0);
         float[] a = normal(rng, m * k), b = normal(rng, k * n), c = new float[m * n];
         return new Workload("GEMM_" + m + "x" + k + "x" + n,
-                () -> kn.gemm(false, false, m, n, k, 1f, a, 0, b, 0, 0f, c, 0), 2L * m * k * n, inner, notes);
+                () -> kn.gemm(false, false, m, n, k, 1f, a, 0, b, 0, 0f, c, 0), 2L * m * k * n, inner, notes,
+                () -> new float[][] {c});
     }
 
     /** C[e] (m x n) = A[e] (m x k) B[e] (k x n) for e < batch (torch.bmm). */
@@ -49,7 +50,7 @@ public final class EngineWorkloads {
         float[] a = normal(rng, batch * m * k), b = normal(rng, batch * k * n), c = new float[batch * m * n];
         return new Workload("BMM_" + batch + "x" + m + "x" + k + "x" + n,
                 () -> kn.gemmBatched(batch, false, false, m, n, k, 1f, a, 0, m * k, b, 0, k * n, 0f, c, 0, m * n),
-                2L * batch * m * k * n, inner, notes);
+                2L * batch * m * k * n, inner, notes, () -> new float[][] {c});
     }
 
     /**
@@ -68,7 +69,9 @@ public final class EngineWorkloads {
         for (int i = 0; i < batch.notDone.length; i++) batch.notDone[i] = rng.nextDouble() < 0.01 ? 0f : 1f;
         SplittableRandom updateRng = new SplittableRandom(2);
         return new Workload("SAC_UPDATE", () -> sac.update(batch, updateRng), 0, 1,
-                "batch 256; critic+actor+alpha+polyak (org.vaml4j.rl.Sac)");
+                "batch 256; critic+actor+alpha+polyak (org.vaml4j.rl.Sac)",
+                () -> new float[][] {sac.criticParams().data(), sac.actorParams().data(), sac.targetCriticParams().data(),
+                        sac.logAlphaParams().data()});
     }
 
     static float[] normal(SplittableRandom rng, int size) {

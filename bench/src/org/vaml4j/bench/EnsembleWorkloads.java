@@ -9,6 +9,7 @@ import org.vaml4j.mbrl.DynamicsConfig;
 import org.vaml4j.mbrl.DynamicsEnsemble;
 import org.vaml4j.mbrl.ModelBatch;
 import org.vaml4j.mbrl.ModelHead;
+import org.vaml4j.mbrl.ModelPrediction;
 import org.vaml4j.mbrl.ModelTrainerConfig;
 import org.vaml4j.mbrl.loss.LossContext;
 import org.vaml4j.mbrl.loss.ModelLoss;
@@ -62,22 +63,29 @@ final class EnsembleWorkloads {
         Tape tape = new Tape(kn);
         return new Workload("ENSEMBLE_TRAIN", () -> step(tape, model, loss, batch, ctx, opt),
                 3 * flopsPerRow() * MEMBERS * BATCH, 1,
-                "7x256 rows; fwd+bwd+Adam (DynamicsEnsemble + mle loss); gflops=3x fwd matmul flops");
+                "7x256 rows; fwd+bwd+Adam (DynamicsEnsemble + mle loss); gflops=3x fwd matmul flops",
+                () -> new float[][] {model.params().data()});
     }
 
     /** ENSEMBLE_PREDICT: no-grad forward of 100k rows split over the 7 members (7 x 14286). */
     static Workload ensemblePredict(Kernels kn) {
-        int rows = (PREDICT_ROWS + MEMBERS - 1) / MEMBERS;
+        return ensemblePredict(kn, (PREDICT_ROWS + MEMBERS - 1) / MEMBERS);
+    }
+
+    /** ENSEMBLE_PREDICT with {@code rows} rows per member (the allocation test's cheaper variant, same code paths). */
+    static Workload ensemblePredict(Kernels kn, int rows) {
         DynamicsEnsemble model = new DynamicsEnsemble(OBS, ACT, learnedBounds(), new SplittableRandom(1));
         SplittableRandom rng = new SplittableRandom(0);
         float[] s = EngineWorkloads.normal(rng, MEMBERS * rows * OBS);       // (E x rows x ds)
         float[] a = EngineWorkloads.normal(rng, MEMBERS * rows * ACT);       // (E x rows x da)
         Tensor st = Tensor.constant(s, MEMBERS, rows, OBS), at = Tensor.constant(a, MEMBERS, rows, ACT);
         Tape tape = new Tape(kn, false);
+        ModelPrediction[] last = new ModelPrediction[1];
         return new Workload("ENSEMBLE_PREDICT", () -> {
             tape.reset();
-            model.predict(tape, st, at);
-        }, flopsPerRow() * MEMBERS * rows, 1, true, "7x" + rows + " rows (100k split); no-grad fwd (DynamicsEnsemble.predict)");
+            last[0] = model.predict(tape, st, at);
+        }, flopsPerRow() * MEMBERS * rows, 1, true, "7x" + rows + " rows" + (MEMBERS * rows >= PREDICT_ROWS ? " (100k split)" : "") + "; no-grad fwd (DynamicsEnsemble.predict)",
+                () -> new float[][] {last[0].mean().toArray(), last[0].logVar().toArray()});
     }
 
     /**
@@ -100,7 +108,8 @@ final class EnsembleWorkloads {
         String name = perMember ? "VALUE_GRAD_7x256" : "VALUE_GRAD";
         String notes = (perMember ? "7x256 per-member s'" : "256 shared s' (value grads at all 7x256 rows)")
                 + "; 4 value-function input grads + 95pct clip + ensemble fwd/bwd/Adam (vagram loss)";
-        return new Workload(name, () -> step(tape, model, loss, batch, ctx, opt), 0, 1, notes);
+        return new Workload(name, () -> step(tape, model, loss, batch, ctx, opt), 0, 1, notes,
+                () -> new float[][] {model.params().data()});
     }
 
     /** One gradient step as ModelTrainer takes it. */

@@ -11,8 +11,9 @@ import org.vaml4j.kernel.Kernels;
  *
  * <p>Memory: the tape owns the value and gradient buffers of the tensors it hands out. The
  * i-th output requested after {@link #reset()} reuses the buffer of the i-th output of the
- * previous step when it is large enough, so a training step that repeats the same ops
- * allocates nothing but the small op records.
+ * previous step when it is large enough, and the very {@link Tensor} object too when its shape
+ * is the same (a tensor is immutable, so the old one is as good as a new one), so a training step
+ * that repeats the same ops allocates nothing but the small op records (the backward closures).
  *
  * <p>No-grad mode is a property of this tape ({@link #setGradEnabled}): outputs then carry no
  * gradient and nothing is recorded. The tape is not thread-safe; use one per thread.
@@ -27,6 +28,7 @@ public final class Tape {
     // slot i holds the buffers of the i-th output since the last reset
     private final List<float[]> dataSlots = new ArrayList<>();
     private final List<float[]> gradSlots = new ArrayList<>();
+    private final List<Tensor> tensorSlots = new ArrayList<>();   // the i-th output handed out last
     private int nextSlot;
     private boolean backwardDone;   // a reverse pass ran since the last reset
     // one transient buffer shared by all ops (see scratch)
@@ -76,7 +78,17 @@ public final class Tape {
             g = slotBuffer(gradSlots, slot, n);
             Arrays.fill(g, 0, n, 0f);
         }
-        return new Tensor(shape.clone(), data, 0, g, 0);
+        while (tensorSlots.size() <= slot) tensorSlots.add(null);
+        Tensor last = tensorSlots.get(slot);
+        if (last != null && last.data() == data && last.grad() == g && last.hasShape(shape)) return last;
+        Tensor t = new Tensor(shape.clone(), data, 0, g, 0);
+        tensorSlots.set(slot, t);
+        return t;
+    }
+
+    /** {@link #output(boolean, int...)} with the shape of {@code like} (without copying that shape first). */
+    public Tensor outputLike(boolean wantsGrad, Tensor like) {
+        return output(wantsGrad, like.shapeRef());
     }
 
     /** A tape-owned copy of {@code values} with the given shape; a gradient slot when asked. */

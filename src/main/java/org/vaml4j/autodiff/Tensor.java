@@ -74,6 +74,16 @@ public final class Tensor {
         return new Tensor(newShape.clone(), data, offset, grad, gradOffset);
     }
 
+    /** The shape array itself, for the tape (which copies it before keeping it); never written. */
+    int[] shapeRef() { return shape; }
+
+    /** Whether the shape is {@code s} (no copy made). */
+    boolean hasShape(int[] s) {
+        if (s.length != shape.length) return false;
+        for (int i = 0; i < s.length; i++) if (s[i] != shape[i]) return false;
+        return true;
+    }
+
     /** Number of axes. */
     public int rank() { return shape.length; }
 

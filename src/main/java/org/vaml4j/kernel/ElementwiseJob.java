@@ -14,7 +14,6 @@ final class ElementwiseJob implements WorkerPool.Task {
     /** Which {@link Kernels} method this job runs. */
     enum Kind { UNARY, BINARY, AXPY, SCALE, FILL, ACTIVATION_BACKWARD, BIAS_ACTIVATION, COLUMN_SUMS, ROW_SUMS }
 
-    private final float[][] scratch;   // (parts): per-part chunk for activationBackward, reused
     private Kind kind;
     private Unary unary;
     private Binary binary;
@@ -24,10 +23,6 @@ final class ElementwiseJob implements WorkerPool.Task {
     private boolean accumulate;
     private float[] x, y, z, w;
     private int xOff, yOff, zOff, wOff;
-
-    ElementwiseJob(int parts) {
-        scratch = new float[parts][VectorLoops.BACKWARD_SCRATCH];
-    }
 
     /** n elements (or rows x cols); x, y, z, w are the kind's arrays in {@link Kernels} argument order. */
     void set(Kind kind, Unary unary, Binary binary, Activation act, int n, int rows, int cols, float alpha,
@@ -73,12 +68,12 @@ final class ElementwiseJob implements WorkerPool.Task {
             }
             default -> {
                 int i0 = split(n, part, parts, PackedGemm.L), i1 = split(n, part + 1, parts, PackedGemm.L);
-                flat(part, i0, i1 - i0);
+                flat(i0, i1 - i0);
             }
         }
     }
 
-    private void flat(int part, int i0, int len) {
+    private void flat(int i0, int len) {
         switch (kind) {
             case UNARY -> VectorLoops.unary(unary, len, x, xOff + i0, y, yOff + i0);
             case BINARY -> VectorLoops.binary(binary, len, x, xOff + i0, y, yOff + i0, z, zOff + i0);
@@ -86,7 +81,7 @@ final class ElementwiseJob implements WorkerPool.Task {
             case SCALE -> VectorLoops.scale(len, alpha, x, xOff + i0);
             case FILL -> VectorLoops.fill(len, alpha, x, xOff + i0);
             case ACTIVATION_BACKWARD -> VectorLoops.activationBackward(act, len, x, xOff + i0, y, yOff + i0,
-                    z, zOff + i0, w, wOff + i0, scratch[part]);
+                    z, zOff + i0, w, wOff + i0);
             default -> throw new IllegalStateException("not a flat kind: " + kind);
         }
     }

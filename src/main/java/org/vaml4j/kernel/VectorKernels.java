@@ -54,7 +54,7 @@ public final class VectorKernels implements Kernels, AutoCloseable {
         this.simdElements = simdElements;
         this.pool = new WorkerPool(threads);
         this.gemmJob = new GemmJob(threads);
-        this.mapJob = new ElementwiseJob(threads);
+        this.mapJob = new ElementwiseJob();
     }
 
     @Override public String name() { return "vector"; }
@@ -209,15 +209,13 @@ public final class VectorKernels implements Kernels, AutoCloseable {
             scalar.activationBackward(act, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
             return;
         }
-        if (!pool.tryAcquire()) {   // another thread holds the team: alone, with its own scratch
-            VectorLoops.activationBackward(act, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff,
-                    new float[VectorLoops.BACKWARD_SCRATCH]);
+        if (!parallel(n, n)) {
+            VectorLoops.activationBackward(act, n, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
             return;
         }
-        // held even for a one-part call: the job owns the scratch chunk of SiLU/softplus
         mapJob.set(Kind.ACTIVATION_BACKWARD, null, null, act, n, 0, 0, 0f, false,
                 x, xOff, y, yOff, dy, dyOff, dx, dxOff);
-        runMap(threads > 1 && n >= PARALLEL_ELEMENTS);
+        runMap();
     }
 
     // ---- reductions ----
@@ -277,14 +275,8 @@ public final class VectorKernels implements Kernels, AutoCloseable {
 
     /** Runs the filled {@link #mapJob} on the team, then releases it. */
     private void runMap() {
-        runMap(true);
-    }
-
-    /** Runs the filled {@link #mapJob} on the team or, if not {@code split}, on the caller alone; then releases the team. */
-    private void runMap(boolean split) {
         try {
-            if (split) pool.run(mapJob);
-            else mapJob.run(0, 1);
+            pool.run(mapJob);
         } finally {
             mapJob.clear();
             pool.release();

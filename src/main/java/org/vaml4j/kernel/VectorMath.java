@@ -29,22 +29,14 @@ final class VectorMath {
 
     private VectorMath() {}
 
-    // Every method here is at most 35 bytes of bytecode (HotSpot's MaxInlineSize), so C2 always
-    // inlines it into the loop that calls it and keeps the vectors in registers. A bigger helper
-    // may be compiled on its own; its FloatVector result is then boxed on every call.
+    // Every method here is at most 35 bytes of bytecode (HotSpot's MaxInlineSize), so C2 inlines
+    // it into the loop that calls it and keeps the vectors in registers, but only while that
+    // compilation is below C2's node-count cutoff; past it, a helper is called and its FloatVector
+    // result boxed on every call. So the loops in VectorLoops call the Vector API directly (exp
+    // written out there); these helpers serve the loops that never run vectorized and the tests.
 
     private static FloatVector c(float value) {
         return FloatVector.broadcast(S, value);
-    }
-
-    /** x > 0 ? x : 0 (NaN maps to 0, as in the scalar reference). */
-    static FloatVector relu(FloatVector x) {
-        return FloatVector.zero(S).blend(x, x.compare(VectorOperators.GT, 0f));
-    }
-
-    /** relu'(x): 1 where x > 0, else 0. */
-    static FloatVector reluDerivative(FloatVector x) {
-        return FloatVector.zero(S).blend(1f, x.compare(VectorOperators.GT, 0f));
     }
 
     /** 1 / (1 + exp(-x)). */

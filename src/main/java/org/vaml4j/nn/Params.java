@@ -42,6 +42,7 @@ public final class Params {
     private final float[] grad;   // (size) same layout as data
     private final Tensor[] views;       // per entry: values + gradient window
     private final Tensor[] constViews;  // per entry: values only (a constant to the tape)
+    private final Tensor[][] memberViews;  // per entry, made on first use: (members x {constant, trainable})
 
     private Params(List<Entry> entries) {
         this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
@@ -55,6 +56,7 @@ public final class Params {
         this.grad = new float[n];
         this.views = new Tensor[entries.size()];
         this.constViews = new Tensor[entries.size()];
+        this.memberViews = new Tensor[entries.size()][];
         for (int i = 0; i < views.length; i++) {
             Entry e = entries.get(i);
             views[i] = Tensor.view(data, e.offset(), grad, e.offset(), e.shape());
@@ -115,16 +117,24 @@ public final class Params {
     /**
      * Row {@code index} of the leading axis of an entry shaped (E x ...): e.g. the weights
      * (in x out) of one ensemble member out of (E x in x out). With {@code trainable} the view
-     * shares the gradient window.
+     * shares the gradient window. Cached, as {@link #view}: the first call per view allocates it.
      */
     public Tensor memberView(String name, int index, boolean trainable) {
-        Entry e = entry(name);
+        int i = indexOf(name);
+        Entry e = entries.get(i);
         if (e.shape.length < 2 || index < 0 || index >= e.shape[0]) {
             throw new IllegalArgumentException("memberView: entry " + e + " has no member " + index);
         }
-        int[] rest = Arrays.copyOfRange(e.shape, 1, e.shape.length);
-        int off = e.offset() + index * (e.size() / e.shape[0]);
-        return Tensor.view(data, off, trainable ? grad : null, trainable ? off : 0, rest);
+        // cached like view(): an ensemble forward asks for the same views every step
+        Tensor[] cached = memberViews[i];
+        if (cached == null) memberViews[i] = cached = new Tensor[2 * e.shape[0]];
+        int c = 2 * index + (trainable ? 1 : 0);
+        if (cached[c] == null) {
+            int[] rest = Arrays.copyOfRange(e.shape, 1, e.shape.length);
+            int off = e.offset() + index * (e.size() / e.shape[0]);
+            cached[c] = Tensor.view(data, off, trainable ? grad : null, trainable ? off : 0, rest);
+        }
+        return cached[c];
     }
 
     private int indexOf(String name) {

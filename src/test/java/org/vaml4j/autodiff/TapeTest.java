@@ -1,5 +1,6 @@
 package org.vaml4j.autodiff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -100,6 +101,25 @@ class TapeTest {
         assertSame(a1.grad(), a2.grad());
         assertNotSame(a2.data(), b2.data());
         assertEquals(0, a2.gradAt(0));   // gradients are handed out zeroed
+    }
+
+    @Test
+    void resetHandsOutTheSameTensorWhenNothingChanged() {
+        Tape tape = new Tape(new ScalarKernels());
+        Tensor x = var(new float[] {1, 2, 3, 4}, 4);
+        Tensor a1 = Square.apply(tape, x);
+        tape.reset();
+        assertSame(a1, Square.apply(tape, x));                    // same shape, buffers, gradient: the same object
+        tape.reset();
+        Tensor a3 = Square.apply(tape, x.reshapeView(2, 2));      // other shape: a new tensor, the same buffer
+        assertNotSame(a1, a3);
+        assertSame(a1.data(), a3.data());
+        assertArrayEquals(new int[] {2, 2}, a3.shape());
+        tape.reset();
+        tape.setGradEnabled(false);
+        Tensor a4 = Square.apply(tape, x.reshapeView(2, 2));      // no gradient now: a new tensor
+        assertNotSame(a3, a4);
+        assertFalse(a4.requiresGrad());
     }
 
     @Test

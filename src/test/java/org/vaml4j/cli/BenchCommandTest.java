@@ -36,7 +36,7 @@ class BenchCommandTest {
         assertTrue(Double.parseDouble(cells[7]) > 0, lines[1]);
         // the figure itself is 0 only once C2 has compiled the SIMD gemm, which a loaded machine
         // may not reach within the 1 s warm-up: check the note, not the JIT's progress
-        assertTrue(cells[9].matches(".*; alloc \\d+ B/iter"), cells[9]);
+        assertTrue(cells[9].matches(".*; alloc \\d+ B/iter caller; \\d+ B/iter workers"), cells[9]);
     }
 
     @Test

@@ -11,7 +11,7 @@ public final class Abs {
 
     public static Tensor apply(Tape tape, Tensor x) {
         int n = x.size();
-        Tensor y = tape.output(x.requiresGrad(), x.shape());
+        Tensor y = tape.outputLike(x.requiresGrad(), x);
         tape.kernels().unary(Unary.ABS, n, x.data(), x.offset(), y.data(), y.offset());
         if (y.requiresGrad()) {
             tape.record(() -> {

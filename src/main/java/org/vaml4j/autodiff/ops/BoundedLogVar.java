@@ -30,7 +30,7 @@ public final class BoundedLogVar {
         int rows = Shapes.product(raw.shape(), 0, raw.rank() - maxLogVar.rank());
         float[] r = raw.data(), hi = maxLogVar.data(), lo = minLogVar.data();
         int ro = raw.offset(), hio = maxLogVar.offset(), loo = minLogVar.offset();
-        Tensor y = tape.output(raw.requiresGrad() || maxLogVar.requiresGrad() || minLogVar.requiresGrad(), raw.shape());
+        Tensor y = tape.outputLike(raw.requiresGrad() || maxLogVar.requiresGrad() || minLogVar.requiresGrad(), raw);
         float[] yd = y.data();
         int yo = y.offset();
         for (int i = 0; i < rows; i++) {

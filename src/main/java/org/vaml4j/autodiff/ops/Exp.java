@@ -14,7 +14,7 @@ public final class Exp {
     public static Tensor apply(Tape tape, Tensor x) {
         Kernels kn = tape.kernels();
         int n = x.size();
-        Tensor y = tape.output(x.requiresGrad(), x.shape());
+        Tensor y = tape.outputLike(x.requiresGrad(), x);
         kn.unary(Unary.EXP, n, x.data(), x.offset(), y.data(), y.offset());
         if (y.requiresGrad()) {
             tape.record(() -> {

@@ -22,7 +22,7 @@ public final class GaussianNll {
         int n = mean.size();
         float[] m = mean.data(), lv = logVar.data(), t = target.data();
         int mo = mean.offset(), lvo = logVar.offset(), to = target.offset();
-        Tensor y = tape.output(mean.requiresGrad() || logVar.requiresGrad() || target.requiresGrad(), mean.shape());
+        Tensor y = tape.outputLike(mean.requiresGrad() || logVar.requiresGrad() || target.requiresGrad(), mean);
         float[] yd = y.data();
         int yo = y.offset();
         for (int i = 0; i < n; i++) {

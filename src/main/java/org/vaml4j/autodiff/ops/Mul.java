@@ -40,7 +40,7 @@ public final class Mul {
     public static Tensor apply(Tape tape, Tensor x, float c) {
         Kernels kn = tape.kernels();
         int n = x.size();
-        Tensor y = tape.output(x.requiresGrad(), x.shape());
+        Tensor y = tape.outputLike(x.requiresGrad(), x);
         System.arraycopy(x.data(), x.offset(), y.data(), y.offset(), n);
         kn.scale(n, c, y.data(), y.offset());
         if (y.requiresGrad()) {

@@ -13,7 +13,7 @@ public final class Neg {
     public static Tensor apply(Tape tape, Tensor x) {
         Kernels kn = tape.kernels();
         int n = x.size();
-        Tensor y = tape.output(x.requiresGrad(), x.shape());
+        Tensor y = tape.outputLike(x.requiresGrad(), x);
         kn.unary(Unary.NEG, n, x.data(), x.offset(), y.data(), y.offset());
         if (y.requiresGrad()) {
             // dx -= dy

@@ -15,7 +15,7 @@ final class Pointwise {
     static Tensor activation(Tape tape, Tensor x, Unary f, Activation act) {
         Kernels kn = tape.kernels();
         int n = x.size();
-        Tensor y = tape.output(x.requiresGrad(), x.shape());
+        Tensor y = tape.outputLike(x.requiresGrad(), x);
         kn.unary(f, n, x.data(), x.offset(), y.data(), y.offset());
         if (y.requiresGrad()) {
             tape.record(() -> kn.activationBackward(act, n, x.data(), x.offset(), y.data(), y.offset(),

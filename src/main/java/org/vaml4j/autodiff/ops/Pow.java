@@ -15,7 +15,7 @@ public final class Pow {
         int n = x.size();
         float[] xd = x.data();
         int xo = x.offset();
-        Tensor y = tape.output(x.requiresGrad(), x.shape());
+        Tensor y = tape.outputLike(x.requiresGrad(), x);
         float[] yd = y.data();
         int yo = y.offset();
         for (int i = 0; i < n; i++) yd[yo + i] = (float) StrictMath.pow(xd[xo + i], p);

@@ -46,7 +46,7 @@ public final class Sub {
     public static Tensor apply(Tape tape, float c, Tensor x) {
         Kernels kn = tape.kernels();
         int n = x.size();
-        Tensor y = tape.output(x.requiresGrad(), x.shape());
+        Tensor y = tape.outputLike(x.requiresGrad(), x);
         kn.fill(n, c, y.data(), y.offset());
         kn.axpy(n, -1f, x.data(), x.offset(), y.data(), y.offset());
         if (y.requiresGrad()) {

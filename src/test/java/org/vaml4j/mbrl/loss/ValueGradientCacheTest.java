@@ -81,4 +81,33 @@ class ValueGradientCacheTest {
         assertThrows(IllegalArgumentException.class, () -> cache.gradients(vf, new float[] {1}, 0, 2, null, new float[2]));
         assertThrows(IllegalArgumentException.class, () -> new ValueGradientCache(kn, -1));
     }
+
+    @Test
+    void slotIndexAgreesWithAMapThroughGrowthAndClear() {
+        ValueGradientCache.SlotIndex index = new ValueGradientCache.SlotIndex();
+        java.util.Map<Long, Integer> map = new java.util.HashMap<>();
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 5000; i++) {
+                // consecutive ids (replay positions), negatives, and ids 2^k apart (same low bits)
+                long id = switch (i % 3) {
+                    case 0 -> 1_000_000L + i;
+                    case 1 -> -rng.nextLong(1, 1L << 40);
+                    default -> (long) (i % 97) << 32;
+                };
+                if (!map.containsKey(id)) {
+                    assertEquals(-1, index.get(id));
+                    map.put(id, map.size());
+                    index.put(id, map.size() - 1);
+                }
+                assertEquals(map.get(id), index.get(id));
+            }
+            assertEquals(map.size(), index.size());
+            for (var e : map.entrySet()) assertEquals(e.getValue(), index.get(e.getKey()));
+            index.clear();
+            map.clear();
+            assertEquals(0, index.size());
+            assertEquals(-1, index.get(1_000_000L));
+        }
+    }
 }
