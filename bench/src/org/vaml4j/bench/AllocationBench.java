@@ -70,6 +70,25 @@ public final class AllocationBench {
         return sum;
     }
 
+    /**
+     * Runs windows of {@code perWindow} steps until one passes without the JIT compiling anything
+     * (CompilationMXBean's total compilation time unchanged), at most {@code maxSteps} steps;
+     * returns the steps run. On a loaded machine C2's queue can hold a loop back for many steps,
+     * and until it is compiled its vectors are boxed.
+     */
+    public static int settle(Runnable step, int perWindow, int maxSteps) {
+        var jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return 0;
+        int steps = 0;
+        while (steps < maxSteps) {
+            long t0 = jit.getTotalCompilationTime();
+            for (int i = 0; i < perWindow; i++) step.run();
+            steps += perWindow;
+            if (jit.getTotalCompilationTime() == t0) break;
+        }
+        return steps;
+    }
+
     /** Runs {@code warmup} steps, then returns the steady-state bytes per step (see the class comment). */
     public static PerIteration measure(Runnable step, int warmup, int windows, int perWindow) {
         return measure(step, warmup, windows, perWindow, -1);
