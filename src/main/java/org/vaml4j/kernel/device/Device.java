@@ -286,14 +286,14 @@ public interface Device extends AutoCloseable {
      * {@code n_i = (float) sqrt(sum_j (double) g_ij^2)} (j in order) and {@code q} the p-quantile of
      * the n_i (numpy's linear interpolation over the sorted norms, {@code pos = p (rows - 1)}, in
      * double, rounded to float), every row with {@code n_i > q} is scaled by {@code f = q / n_i}
-     * (float); the others are unchanged. Needs 1 <= rows <= {@value #MAX_CLIP_ROWS}, k, d >= 1 and
+     * (float); the others are unchanged. Needs {@code 1 <= rows} and rows at most {@value #MAX_CLIP_ROWS}, {@code k, d >= 1} and
      * p in [0, 1]; NaN norms are not allowed (undefined on CUDA).
      */
     void clipRowNorms(int rows, int k, int d, double p, DeviceBuffer g, int gOff);
 
     /**
      * VaGraM's loss pieces per element of {@code rows x (ds + 1)} in standardized units: with
-     * {@code e = std[j] (pred[r, j] - y[r, j])} (raw units) and, for j < ds, the weight
+     * {@code e = std[j] (pred[r, j] - y[r, j])} (raw units) and, for {@code j < ds}, the weight
      * {@code c = scale ((float) (sum_v (double) g[r, v, j]^2 / k) + lambda)} (g (rows x k x ds), v in
      * order), for the reward column j = ds {@code c = 1}: {@code loss[r, j] = c e e};
      * {@code dPred[r, j] = w 2 c e std[j]}. pred and dPred have row stride {@code ds + 1}.
