@@ -56,13 +56,13 @@ final class RenderCommand implements Command {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--env" -> envSpec = value(args, ++i, a);
-                case "--run" -> runDir = value(args, ++i, a);
+                case "--env" -> envSpec = CliArgs.value(args, ++i, a);
+                case "--run" -> runDir = CliArgs.value(args, ++i, a);
                 case "--random" -> random = true;
-                case "--seed" -> seed = number(value(args, ++i, a), a, Long.MIN_VALUE);
-                case "--steps" -> steps = number(value(args, ++i, a), a, 1);
-                case "--camera" -> cameraName = value(args, ++i, a);
-                case "--out" -> outFile = value(args, ++i, a);
+                case "--seed" -> seed = CliArgs.number(CliArgs.value(args, ++i, a), a, Long.MIN_VALUE);
+                case "--steps" -> steps = CliArgs.number(CliArgs.value(args, ++i, a), a, 1);
+                case "--camera" -> cameraName = CliArgs.value(args, ++i, a);
+                case "--out" -> outFile = CliArgs.value(args, ++i, a);
                 default -> throw new UsageException("unknown option '" + a + "'; options: --env, --run, --random, --seed, --steps, "
                         + "--camera, --out, --help");
             }
@@ -120,21 +120,5 @@ final class RenderCommand implements Command {
         out.println(String.format(Locale.ROOT, "wrote %s: %s; %d steps, return %.1f%s", target, title, r.steps(), r.totalReturn(),
                 r.terminated() ? ", terminated" : ""));
         return 0;
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size() || args.get(i).startsWith("--")) throw new UsageException(option + " needs a value");
-        return args.get(i);
-    }
-
-    private static long number(String s, String option, long min) {
-        long v;
-        try {
-            v = Long.parseLong(s.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " expects an integer, got '" + s + "'");
-        }
-        if (v < min) throw new UsageException(option + " must be >= " + min + ", got " + v);
-        return v;
     }
 }

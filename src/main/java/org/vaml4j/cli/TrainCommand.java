@@ -74,13 +74,13 @@ final class TrainCommand implements Command {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
-                case "--algo" -> algoName = value(args, ++i, a);
-                case "--env" -> envSpec = value(args, ++i, a);
-                case "--out" -> outDir = value(args, ++i, a);
-                case "--seed" -> seed = number(value(args, ++i, a), a, Long.MIN_VALUE);
-                case "--steps" -> steps = number(value(args, ++i, a), a, 1);
-                case "--set" -> sets.add(value(args, ++i, a));
-                case "--loss" -> sets.add("model.loss=" + value(args, ++i, a));
+                case "--algo" -> algoName = CliArgs.value(args, ++i, a);
+                case "--env" -> envSpec = CliArgs.value(args, ++i, a);
+                case "--out" -> outDir = CliArgs.value(args, ++i, a);
+                case "--seed" -> seed = CliArgs.number(CliArgs.value(args, ++i, a), a, Long.MIN_VALUE);
+                case "--steps" -> steps = CliArgs.number(CliArgs.value(args, ++i, a), a, 1);
+                case "--set" -> sets.add(CliArgs.value(args, ++i, a));
+                case "--loss" -> sets.add("model.loss=" + CliArgs.value(args, ++i, a));
                 case "--resume" -> resume = true;
                 case "--show-config" -> showConfig = true;
                 default -> throw new UsageException("unknown option '" + a + "'; options: --algo, --loss, --env, --steps, --out, "
@@ -146,21 +146,5 @@ final class TrainCommand implements Command {
             }
         }
         return new ProgressLine(target, terminal, start, total, 10, System::nanoTime);
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size() || args.get(i).startsWith("--")) throw new UsageException(option + " needs a value");
-        return args.get(i);
-    }
-
-    private static long number(String s, String option, long min) {
-        long v;
-        try {
-            v = Long.parseLong(s.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " expects an integer, got '" + s + "'");
-        }
-        if (v < min) throw new UsageException(option + " must be >= " + min + ", got " + v);
-        return v;
     }
 }

@@ -149,15 +149,7 @@ public final class CudaDevice implements Device {
     public void gemm(int batch, boolean transA, boolean transB, int m, int n, int k, float alpha,
                      DeviceBuffer a, int aOff, int aStride, DeviceBuffer b, int bOff, int bStride,
                      float beta, DeviceBuffer c, int cOff, int cStride) {
-        if (batch < 0 || m < 0 || n < 0 || k < 0 || aStride < 0 || bStride < 0 || cStride < 0) {
-            throw new IllegalArgumentException("gemm: negative size or stride");
-        }
-        if (batch == 0 || m == 0 || n == 0) return;
-        if (batch > 1 && cStride < (long) m * n) {
-            throw new IllegalArgumentException("gemm: the C matrices overlap (cStride " + cStride + " < m n = " + (long) m * n + ")");
-        }
-        checkNoAlias(a, aOff, aStride, (long) m * k, c, cOff, cStride, (long) m * n, batch, "gemm A/C");
-        checkNoAlias(b, bOff, bStride, (long) k * n, c, cOff, cStride, (long) m * n, batch, "gemm B/C");
+        if (!DeviceArgs.gemm(batch, m, n, k, a, aOff, aStride, b, bOff, bStride, c, cOff, cStride)) return;
         long pa = pf(a, aOff, (long) (batch - 1) * aStride + (long) m * k, "gemm A");
         long pb = pf(b, bOff, (long) (batch - 1) * bStride + (long) k * n, "gemm B");
         long pc = pf(c, cOff, (long) (batch - 1) * cStride + (long) m * n, "gemm C");
@@ -167,15 +159,12 @@ public final class CudaDevice implements Device {
     @Override
     public void dense(int batch, int m, int n, int k, DeviceBuffer x, int xOff, int xStride, DeviceBuffer w, int wOff,
                       DeviceBuffer bias, int biasOff, Activation act, DeviceBuffer z, int zOff, DeviceBuffer y, int yOff) {
-        if (act == Activation.IDENTITY && z != null) throw new IllegalArgumentException("dense: pass z = null with IDENTITY");
-        if (batch < 1 || m < 0 || n < 1 || k < 1 || xStride < 0) throw new IllegalArgumentException("dense: bad sizes");
-        if (m == 0) return;
+        if (!DeviceArgs.dense(batch, m, n, k, x, xStride, w, act, z, y)) return;
         long px = pf(x, xOff, (long) (batch - 1) * xStride + (long) m * k, "dense x");
         long pw = pf(w, wOff, (long) batch * k * n, "dense W");
         long pb = pf(bias, biasOff, (long) batch * n, "dense bias");
         long py = pf(y, yOff, (long) batch * m * n, "dense y");
         long pz = z == null ? 0 : pf(z, zOff, (long) batch * m * n, "dense z");
-        if (y == x || z == x || y == w || z == w) throw new IllegalArgumentException("dense: outputs must not alias the input or W");
         CudaNative.dense(stream, batch, m, n, k, px, xStride, pw, pb, act.ordinal(), pz, py);
     }
 
@@ -384,7 +373,7 @@ public final class CudaDevice implements Device {
 
     @Override
     public void clipRowNorms(int rows, int k, int d, double p, DeviceBuffer g, int gOff) {
-        VagramArgs.clipRowNorms(rows, k, d, p);
+        DeviceArgs.clipRowNorms(rows, k, d, p);
         long pg = pf(g, gOff, (long) rows * k * d, "clipRowNorms g");
         CudaNative.clipRowNorms(stream, rows, k, d, p, pg);
     }
@@ -392,7 +381,7 @@ public final class CudaDevice implements Device {
     @Override
     public void vagramLoss(int rows, int ds, int k, DeviceBuffer g, DeviceBuffer pred, DeviceBuffer y, DeviceBuffer std,
                            float lambda, float scale, float w, DeviceBuffer loss, DeviceBuffer dPred) {
-        VagramArgs.vagramLoss(rows, ds, k);
+        DeviceArgs.vagramLoss(rows, ds, k);
         int out = ds + 1;
         long pg = pf(g, 0, (long) rows * k * ds, "vagramLoss g"), pp = pf(pred, 0, (long) rows * out, "vagramLoss pred");
         long py = pf(y, 0, (long) rows * out, "vagramLoss y"), ps = pf(std, 0, out, "vagramLoss std");
@@ -431,11 +420,5 @@ public final class CudaDevice implements Device {
         open();
         b.check(this, kind, off, n, what);
         return b.address + (long) off * kind.bytes;
-    }
-
-    private static void checkNoAlias(DeviceBuffer a, int aOff, int aStride, long aSize, DeviceBuffer c, int cOff, int cStride,
-                                     long cSize, int batch, String what) {
-        long aEnd = aOff + (long) (batch - 1) * aStride + aSize, cEnd = cOff + (long) (batch - 1) * cStride + cSize;
-        if (a == c && aOff < cEnd && cOff < aEnd) throw new IllegalArgumentException(what + ": C overlaps an input");
     }
 }

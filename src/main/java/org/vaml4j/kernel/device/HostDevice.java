@@ -150,15 +150,7 @@ public final class HostDevice implements Device {
     public void gemm(int batch, boolean transA, boolean transB, int m, int n, int k, float alpha,
                      DeviceBuffer a, int aOff, int aStride, DeviceBuffer b, int bOff, int bStride,
                      float beta, DeviceBuffer c, int cOff, int cStride) {
-        if (batch < 0 || m < 0 || n < 0 || k < 0 || aStride < 0 || bStride < 0 || cStride < 0) {
-            throw new IllegalArgumentException("gemm: negative size or stride");
-        }
-        if (batch == 0 || m == 0 || n == 0) return;
-        if (batch > 1 && cStride < (long) m * n) {
-            throw new IllegalArgumentException("gemm: the C matrices overlap (cStride " + cStride + " < m n = " + (long) m * n + ")");
-        }
-        checkNoAlias(a, aOff, aStride, (long) m * k, c, cOff, cStride, (long) m * n, batch, "gemm A/C");
-        checkNoAlias(b, bOff, bStride, (long) k * n, c, cOff, cStride, (long) m * n, batch, "gemm B/C");
+        if (!DeviceArgs.gemm(batch, m, n, k, a, aOff, aStride, b, bOff, bStride, c, cOff, cStride)) return;
         float[] av = f(a, aOff, (long) (batch - 1) * aStride + (long) m * k, "gemm A");
         float[] bv = f(b, bOff, (long) (batch - 1) * bStride + (long) k * n, "gemm B");
         float[] cv = f(c, cOff, (long) (batch - 1) * cStride + (long) m * n, "gemm C");
@@ -169,15 +161,12 @@ public final class HostDevice implements Device {
     @Override
     public void dense(int batch, int m, int n, int k, DeviceBuffer x, int xOff, int xStride, DeviceBuffer w, int wOff,
                       DeviceBuffer bias, int biasOff, Activation act, DeviceBuffer z, int zOff, DeviceBuffer y, int yOff) {
-        if (act == Activation.IDENTITY && z != null) throw new IllegalArgumentException("dense: pass z = null with IDENTITY");
-        if (batch < 1 || m < 0 || n < 1 || k < 1 || xStride < 0) throw new IllegalArgumentException("dense: bad sizes");
-        if (m == 0) return;
+        if (!DeviceArgs.dense(batch, m, n, k, x, xStride, w, act, z, y)) return;
         float[] xv = f(x, xOff, (long) (batch - 1) * xStride + (long) m * k, "dense x");
         float[] wv = f(w, wOff, (long) batch * k * n, "dense W");
         float[] bv = f(bias, biasOff, (long) batch * n, "dense bias");
         float[] yv = f(y, yOff, (long) batch * m * n, "dense y");
         float[] zv = z == null ? null : f(z, zOff, (long) batch * m * n, "dense z");
-        if (y == x || z == x || y == w || z == w) throw new IllegalArgumentException("dense: outputs must not alias the input or W");
         launch(() -> {
             kernels.gemmBatched(batch, false, false, m, n, k, 1f, xv, xOff, xStride, wv, wOff, k * n, 0f, yv, yOff, m * n);
             for (int e = 0; e < batch; e++) {
@@ -563,7 +552,7 @@ public final class HostDevice implements Device {
 
     @Override
     public void clipRowNorms(int rows, int k, int d, double p, DeviceBuffer g, int gOff) {
-        VagramArgs.clipRowNorms(rows, k, d, p);
+        DeviceArgs.clipRowNorms(rows, k, d, p);
         float[] gv = f(g, gOff, (long) rows * k * d, "clipRowNorms g");
         launch(() -> {
             float[] norms = new float[rows], sorted = new float[rows];
@@ -603,7 +592,7 @@ public final class HostDevice implements Device {
     @Override
     public void vagramLoss(int rows, int ds, int k, DeviceBuffer g, DeviceBuffer pred, DeviceBuffer y, DeviceBuffer std,
                            float lambda, float scale, float w, DeviceBuffer loss, DeviceBuffer dPred) {
-        VagramArgs.vagramLoss(rows, ds, k);
+        DeviceArgs.vagramLoss(rows, ds, k);
         int out = ds + 1;
         float[] gv = f(g, 0, (long) rows * k * ds, "vagramLoss g"), pv = f(pred, 0, (long) rows * out, "vagramLoss pred");
         float[] yv = f(y, 0, (long) rows * out, "vagramLoss y"), sv = f(std, 0, out, "vagramLoss std");
@@ -643,12 +632,6 @@ public final class HostDevice implements Device {
     private void launch(Runnable kernel) {
         if (tape != null) tape.add(kernel);
         else kernel.run();
-    }
-
-    private static void checkNoAlias(DeviceBuffer a, int aOff, int aStride, long aSize, DeviceBuffer c, int cOff, int cStride,
-                                     long cSize, int batch, String what) {
-        long aEnd = aOff + (long) (batch - 1) * aStride + aSize, cEnd = cOff + (long) (batch - 1) * cStride + cSize;
-        if (a == c && aOff < cEnd && cOff < aEnd) throw new IllegalArgumentException(what + ": C overlaps an input");
     }
 
     private float[] f(DeviceBuffer b, int off, long n, String what) {
